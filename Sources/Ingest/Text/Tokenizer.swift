@@ -1,0 +1,57 @@
+/// Splits text into tokens over Unicode scalars (grapheme breaking is slow and unnecessary here).
+/// Words keep inner apostrophes, hyphens, periods of abbreviations ("U.S.") and ampersands
+/// ("AT&T"); curly and straight quotes are classified as opening or closing.
+public enum Tokenizer {
+    public static func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 5)
+        var i = 0
+        let n = scalars.count
+        var newlines = 0
+        @inline(__always) func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+            c.properties.isAlphabetic || (c.value >= 48 && c.value <= 57)
+        }
+        while i < n {
+            let c = scalars[i]
+            if c == "\n" { newlines += 1; i += 1; continue }
+            if c.properties.isWhitespace { i += 1; continue }
+            let paragraphStart = newlines >= 1 || tokens.isEmpty
+            newlines = 0
+            if isWordScalar(c) {
+                var j = i + 1
+                while j < n {
+                    let d = scalars[j]
+                    if isWordScalar(d) { j += 1; continue }
+                    // inner connectors followed by a word character
+                    if j + 1 < n, isWordScalar(scalars[j + 1]),
+                       d == "'" || d == "\u{2019}" || d == "-" || d == "&" || d == "." || d == "," && scalars[j - 1].value >= 48 && scalars[j - 1].value <= 57 && scalars[j + 1].value >= 48 && scalars[j + 1].value <= 57 {
+                        // "U.S" continues; "end.Next" (no space) is rare, accept
+                        j += 2; continue
+                    }
+                    break
+                }
+                // Keep a final period of single-letter abbreviations chains like "U.S." / "a.m."
+                if j < n, scalars[j] == ".", j - i >= 2, scalars[j - 2] == "." { j += 1 }
+                let text = String(String.UnicodeScalarView(scalars[i..<j]))
+                let isNumber = scalars[i].value >= 48 && scalars[i].value <= 57
+                tokens.append(Token(text: text, start: i, end: j, kind: isNumber ? .number : .word, startsParagraph: paragraphStart))
+                i = j
+                continue
+            }
+            let kind: Token.Kind
+            switch c {
+            case "\u{201C}", "\u{2018}", "\u{00AB}": kind = .openQuote
+            case "\u{201D}", "\u{00BB}": kind = .closeQuote
+            case "\u{2019}": kind = .closeQuote
+            case "\"":
+                // Straight quote: opening if preceded by space/start/open punctuation.
+                let prev = i > 0 ? scalars[i - 1] : " "
+                kind = (prev.properties.isWhitespace || prev == "(" || prev == "[" || prev == "\u{2014}") ? .openQuote : .closeQuote
+            default: kind = .punctuation
+            }
+            tokens.append(Token(text: String(c), start: i, end: i + 1, kind: kind, startsParagraph: paragraphStart))
+            i += 1
+        }
+        return tokens
+    }
+}

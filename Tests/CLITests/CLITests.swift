@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// Runs the built `graphq` binary (it sits next to the test bundle) and captures its output.
+struct CLI {
+    static var binary: URL {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("graphq")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: ".build/debug/graphq")
+    }
+
+    struct Result { var status: Int32; var stdout: String; var stderr: String }
+
+    static func run(_ args: [String], stdin: String? = nil, env: [String: String] = [:], cwd: URL? = nil) throws -> Result {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "GRAPHQ_DB")
+        for (k, v) in env { environment[k] = v }
+        p.environment = environment
+        if let cwd { p.currentDirectoryURL = cwd }
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        p.standardOutput = out; p.standardError = err; p.standardInput = inp
+        try p.run()
+        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try inp.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static func tempDir() throws -> URL {
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent("graphq-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
+        return d
+    }
+}
+
+@Suite(.serialized) struct CLIEndToEndTests {
+    @Test func ingestExportImportRoundTrip() throws {
+        let dir = try CLI.tempDir()
+        let article = dir.appendingPathComponent("a.txt")
+        try "Dockworkers Protest Automation\n\nMay 2, 2022 – by Sam Lee\n\nDockworkers protested Portline Logistics over its automated cranes.\n\nSource: Quay News\n".write(to: article, atomically: true, encoding: .utf8)
+        let db = dir.appendingPathComponent("g.sqlite").path
+        let ingest = try CLI.run(["ingest", "--db", db, article.path])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(ingest.stderr.contains("1 new, 0 already known"))
+        let again = try CLI.run(["ingest", "--db", db, article.path])
+        #expect(again.stderr.contains("0 new, 1 already known"))
+
+        let export = try CLI.run(["export", "--db", db, "--format", "json"])
+        #expect(export.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any]
+        let stances = json?["stances"] as? [[String: Any]] ?? []
+        #expect(stances.contains { ($0["holder"] as? String) == "Dockworkers" && ($0["polarity"] as? String) == "opposes" })
+        #expect(stances.first?["article"] as? String == article.path)
+
+        let file = dir.appendingPathComponent("g.json")
+        try export.stdout.write(to: file, atomically: true, encoding: .utf8)
+        let db2 = dir.appendingPathComponent("g2.sqlite").path
+        let imp = try CLI.run(["import", "--db", db2, file.path])
+        #expect(imp.status == 0, "\(imp.stderr)")
+        let export2 = try CLI.run(["export", "--db", db2, "--format", "json"])
+        let json2 = try JSONSerialization.jsonObject(with: Data(export2.stdout.utf8)) as? [String: Any]
+        #expect((json2?["stances"] as? [Any])?.count == stances.count)
+    }
+
+    @Test func badFilesAreReportedOthersIngestedAndExitIsNonZero() throws {
+        let dir = try CLI.tempDir()
+        try "Title\n\nNurses criticized Mercy Health.".write(to: dir.appendingPathComponent("good.txt"), atomically: true, encoding: .utf8)
+        try "{\"id\": 1, \"text\": ".write(to: dir.appendingPathComponent("bad.json"), atomically: true, encoding: .utf8)
+        try Data().write(to: dir.appendingPathComponent("empty.txt"))
+        let db = dir.appendingPathComponent("g.sqlite").path
+        let r = try CLI.run(["ingest", "--db", db, dir.path])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("bad.json:1: error: malformed JSON"))
+        #expect(r.stderr.contains("empty.txt: error: empty file"))
+        #expect(r.stderr.contains("1 new, 0 already known, 0 replaced, 2 failed"))
+        let stats = try CLI.run(["stats", "--db", db, "--json"])
+        #expect(stats.stdout.contains("\"articles\" : 1"))
+    }
+
+    @Test func readsStandardInputAndHonoursGRAPHQ_DB() throws {
+        let dir = try CLI.tempDir()
+        let db = dir.appendingPathComponent("env.sqlite").path
+        let r = try CLI.run(["ingest", "-"], stdin: "{\"id\": \"s1\", \"text\": \"Farmers opposed the Delta Canal.\"}", env: ["GRAPHQ_DB": db])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: db))
+    }
+
+    @Test func demoRunsEndToEnd() throws {
+        let dir = try CLI.tempDir()
+        let r = try CLI.run(["demo", "--db", dir.appendingPathComponent("demo.sqlite").path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Ingested 8 example articles") || r.stdout.contains("example articles"))
+        #expect(r.stdout.contains("stances"))
+    }
+
+    @Test func unknownEntityIsAnErrorWithAHint() throws {
+        let dir = try CLI.tempDir()
+        let db = dir.appendingPathComponent("g.sqlite").path
+        _ = try CLI.run(["ingest", "--db", db, "-"], stdin: "Title\n\nNurses criticized Mercy Health.")
+        let r = try CLI.run(["entities", "--db", db, "Nobody Known"])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("no entity named 'Nobody Known'"))
+        let bad = try CLI.run(["entities", "--db", db, "--kind", "planet"])
+        #expect(bad.status == 64)
+    }
+
+    @Test func missingStoreIsAClearError() throws {
+        let r = try CLI.run(["stats", "--db", "/nonexistent/x.sqlite"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("graphq ingest"))
+    }
+}
