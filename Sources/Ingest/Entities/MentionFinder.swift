@@ -1,0 +1,272 @@
+import Graph
+
+/// Finds actor mentions in a sentence: capitalised names (with titles and roles), group phrases
+/// ("privacy rights activists", "Amazon employees"), pronouns and descriptions ("the company").
+struct MentionFinder {
+    let lexicon: Lexicon
+
+    static let nominalHeads: [String: EntityKind] = [
+        "company": .organization, "firm": .organization, "retailer": .organization, "giant": .organization,
+        "carrier": .organization, "automaker": .organization, "airline": .organization, "manufacturer": .organization,
+        "startup": .organization, "platform": .organization, "conglomerate": .organization, "corporation": .organization,
+        "group": .organization, "organization": .organization, "organisation": .organization, "coalition": .organization,
+        "alliance": .organization, "union": .organization, "association": .organization, "charity": .organization,
+        "agency": .government, "department": .government, "regulator": .government, "administration": .government,
+        "government": .government, "ministry": .government, "commission": .government, "authority": .government,
+        "watchdog": .government, "city": .government, "state": .government, "county": .government, "council": .government,
+        "board": .government, "tribe": .organization, "network": .organization, "utility": .organization, "operator": .organization,
+        "president": .person, "governor": .person, "mayor": .person, "senator": .person, "ceo": .person,
+        "executive": .person, "chairman": .person, "lawmaker": .person, "minister": .person, "secretary": .person,
+    ]
+    static let pronounKinds: [String: [EntityKind]] = [
+        "he": [.person], "him": [.person], "she": [.person], "her": [.person],
+        "they": [.group, .organization, .government], "them": [.group, .organization, .government],
+        "it": [.organization, .government, .product], "we": [.organization, .group, .government, .person],
+    ]
+    static let connectors: Set<String> = ["of", "for", "&", "de", "du", "von", "van", "der", "la", "le", "del", "da"]
+    static let corporateSuffixes: Set<String> = ["Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "LLC", "Ltd", "Ltd.", "plc", "PLC", "Company", "Corporation", "Group"]
+
+    func find(in s: Sentence, text: [Unicode.Scalar]) -> [Mention] {
+        var mentions: [Mention] = []
+        let toks = s.tokens
+        var covered = [Bool](repeating: false, count: toks.count)
+        func surface(_ a: Int, _ b: Int) -> String {
+            String(String.UnicodeScalarView(text[toks[a].start..<toks[b - 1].end]))
+        }
+
+        // 1. Groups first, so that "Amazon employees" is one mention, not "Amazon" + "employees".
+        for i in toks.indices where toks[i].kind == .word {
+            let (base, poss) = Self.stripPossessive(toks[i].lower)
+            guard let heads = lexicon.groupHeads[base] else { continue }
+            // Longest multi-word head that matches ("law enforcement agencies").
+            var headStart = i, kind = EntityKind.group, matched = false
+            for h in heads.sorted(by: { $0.words.count > $1.words.count }) {
+                let n = h.words.count
+                guard i - n + 1 >= 0 else { continue }
+                let ws = (i - n + 1...i).map { Self.stripPossessive(toks[$0].lower).0 }
+                if ws == h.words { headStart = i - n + 1; kind = h.kind; matched = true; break }
+            }
+            guard matched else { continue }
+            // Pre-modifiers: lowercase content words or capitalised names, up to three.
+            var m = headStart
+            var qualifier: String?
+            while m > 0, headStart - m < 3 {
+                let t = toks[m - 1]
+                guard t.kind == .word else { break }
+                let w = t.lower
+                if WordClasses.determiners.contains(w) || WordClasses.prepositions.contains(w) || WordClasses.auxiliaries.contains(w)
+                    || WordClasses.isAdverb(w) || WordClasses.coordinators.contains(w) || WordClasses.subjectPronouns.contains(w)
+                    || WordClasses.relativePronouns.contains(w) || lexicon.cues[w] != nil || lexicon.speechVerbs.contains(w)
+                    || Self.stripPossessive(w).1 || lexicon.stopCapitals.contains(t.text) && m - 1 == 0 || w.hasSuffix("ed") && !w.contains("-")
+                    || (w.hasSuffix("ing") && !w.contains("-")) || Int(w) != nil || lexicon.issueNouns.contains(w) && !t.isCapitalized {
+                    break
+                }
+                if t.isCapitalized && m - 1 > 0 || t.isCapitalized && !lexicon.stopCapitals.contains(t.text) {
+                    qualifier = qualifier == nil ? t.text : t.text + " " + qualifier!
+                }
+                m -= 1
+            }
+            // A capitalised qualifier is kept only if it reads as a name (not "Republican").
+            let name = surface(m, i + 1)
+            var mention = Mention(sentence: s.index, start: m, end: i + 1, name: Self.stripPossessive(name).0,
+                                  surface: name, kind: kind, role: .group, possessive: poss)
+            if let q = qualifier, lexicon.gazetteer[NameKey.make(q)] != nil || q.split(separator: " ").count >= 1 && !Self.isDemonymLike(q) {
+                mention.qualifier = q
+            }
+            // "employees at Acme" / "workers of GM" → qualifier after the head.
+            if i + 2 < toks.count, ["at", "of", "from"].contains(toks[i + 1].lower), toks[i + 2].isCapitalized,
+               !lexicon.stopCapitals.contains(toks[i + 2].text) {
+                var j = i + 2
+                while j < toks.count, toks[j].kind == .word, toks[j].isCapitalized { j += 1 }
+                let org = surface(i + 2, j)
+                if base == "employees" || base == "workers" || base == "staff" || base == "members" || base == "shareholders"
+                    || base == "investors" || base == "engineers" || base == "pilots" || base == "drivers" {
+                    mention.qualifier = Self.stripPossessive(org).0
+                    mention.name = Self.stripPossessive(org).0 + " " + base
+                    mention.end = j
+                }
+            }
+            for k in mention.start..<mention.end { covered[k] = true }
+            mentions.append(mention)
+        }
+
+        // 2. Capitalised names with titles.
+        var i = 0
+        while i < toks.count {
+            if covered[i] || toks[i].kind != .word || !toks[i].isCapitalized && !isNameNumber(toks, i) {
+                i += 1; continue
+            }
+            // Extend a run of capitalised words, abbreviation periods after titles, and connectors.
+            var j = i
+            var parts: [Int] = []
+            while j < toks.count, !covered[j] {
+                let t = toks[j]
+                if t.kind == .word && (t.isCapitalized || isNameNumber(toks, j) && !parts.isEmpty) {
+                    // Weekdays, months and other stop capitals end a name ("Newsom Wednesday").
+                    if !parts.isEmpty, lexicon.stopCapitals.contains(t.text) { break }
+                    // Party-and-state tags ("D-San Diego", "R-Texas") are not names.
+                    if t.text.count > 2, ["D-", "R-", "I-"].contains(String(t.text.prefix(2))) { break }
+                    parts.append(j); j += 1
+                    if Self.stripPossessive(t.text).1 { break }
+                    continue
+                }
+                if t.kind == .number, !parts.isEmpty, j + 1 <= toks.count { parts.append(j); j += 1; continue }
+                if t.text == ".", let p = parts.last, p == j - 1, lexicon.titles.contains(toks[p].text + ".") { j += 1; continue }
+                if t.kind == .word, Self.connectors.contains(t.lower) || t.lower == "and" && joinsOrgName(toks, j),
+                   !parts.isEmpty, j + 1 < toks.count, toks[j + 1].isCapitalized, toks[j + 1].kind == .word {
+                    j += 1; continue
+                }
+                break
+            }
+            if parts.isEmpty { i += 1; continue }
+            var first = parts[0]
+            let last = parts[parts.count - 1]
+            // Drop sentence-initial function words and stop capitals ("The", "After", "But").
+            while first <= last, lexicon.stopCapitals.contains(Self.stripPossessive(toks[first].text).0)
+                    || first == 0 && Self.looksLikeSentenceInitialWord(toks[first].lower) && (first == last || !toks[first + 1].isCapitalized)
+                    || toks[first].text.count > 2 && ["D-", "R-", "I-"].contains(String(toks[first].text.prefix(2))) {
+                // Keep a leading "The" only when the whole thing is a known name ("The Daily Wire").
+                if first == parts[0], lexicon.gazetteer[NameKey.make(surface(first, last + 1))] != nil, toks[first].lower == "the" { break }
+                first += 1
+                while first <= last, !parts.contains(first) { first += 1 }
+            }
+            if first > last { i = j; continue }
+            let mentionsHere = splitTitles(toks, first, last + 1, sentence: s, text: text)
+            for m in mentionsHere {
+                for k in m.start..<m.end { covered[k] = true }
+                mentions.append(m)
+            }
+            i = j
+        }
+
+        // 3. Pronouns and descriptions.
+        for (k, t) in toks.enumerated() where !covered[k] && t.kind == .word {
+            if let kinds = Self.pronounKinds[t.lower] {
+                // "her" as a possessive determiner is not an actor mention.
+                if t.lower == "her", k + 1 < toks.count, toks[k + 1].kind == .word, !WordClasses.prepositions.contains(toks[k + 1].lower),
+                   !WordClasses.auxiliaries.contains(toks[k + 1].lower) { continue }
+                if t.lower == "it", k + 1 < toks.count, ["is", "was", "'s", "’s", "would", "will", "has", "seems", "appears", "remains"].contains(toks[k + 1].lower) {
+                    // Mostly expletive ("it is unclear"); only a subject of a stance verb matters, handled by the matcher.
+                }
+                mentions.append(Mention(sentence: s.index, start: k, end: k + 1, name: t.text, surface: t.text, kind: kinds[0], role: .pronoun))
+                continue
+            }
+            if t.lower == "the" || t.lower == "this" || t.lower == "that", k + 1 < toks.count {
+                var h = k + 1
+                if toks[h].lower == "tech" || toks[h].lower == "federal" || toks[h].lower == "state" && h + 1 < toks.count && Self.nominalHeads[toks[h + 1].lower] != nil
+                    || toks[h].lower == "san" || toks[h].lower == "company's" { h += 1 }
+                guard h < toks.count, !covered[h], let kind = Self.nominalHeads[Self.stripPossessive(toks[h].lower).0] else { continue }
+                if toks[h].isCapitalized { continue }  // "the Council" is a name
+                // "the company's" etc.
+                let poss = Self.stripPossessive(toks[h].lower).1
+                mentions.append(Mention(sentence: s.index, start: k, end: h + 1, name: toks[h].text, surface: surface(k, h + 1),
+                                        kind: kind, role: .nominal, possessive: poss))
+                for x in k...h { covered[x] = true }
+            }
+        }
+        return mentions.sorted { $0.start < $1.start }
+    }
+
+    /// "AB 5", "737 MAX": numbers inside names.
+    func isNameNumber(_ toks: [Token], _ i: Int) -> Bool {
+        toks[i].kind == .number && i > 0 && toks[i - 1].isCapitalized && toks[i - 1].kind == .word
+    }
+
+    /// "and" inside an organisation's name: "Occupational Safety and Health Administration".
+    func joinsOrgName(_ toks: [Token], _ j: Int) -> Bool {
+        var k = j + 1
+        while k < toks.count, toks[k].kind == .word, toks[k].isCapitalized {
+            if lexicon.orgWords[toks[k].text] != nil, lexicon.orgWords[toks[k].text] != .media { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// Splits "Amazon CEO Jeff Bezos" / "California Gov. Newsom" / "AWS head Andy Jassy" into
+    /// the person (with title and qualifier) and the qualifying organisation.
+    func splitTitles(_ toks: [Token], _ a: Int, _ b: Int, sentence s: Sentence, text: [Unicode.Scalar]) -> [Mention] {
+        func surface(_ x: Int, _ y: Int) -> String { String(String.UnicodeScalarView(text[toks[x].start..<toks[y - 1].end])) }
+        // Find the last title inside the span (multi-word titles first).
+        var titleStart = -1, titleEnd = -1
+        var k = a
+        while k < b {
+            for len in stride(from: 3, through: 1, by: -1) where k + len <= b {
+                var words = (k..<k + len).map { toks[$0].text }
+                var end = k + len
+                if end < toks.count, toks[end].text == ".", len == 1 { words[0] += "."; end += 1 }
+                let phrase = words.joined(separator: " ")
+                if lexicon.titles.contains(phrase) || lexicon.titles.contains(words.joined(separator: " ") + ".") {
+                    if end < b || end == b { titleStart = k; titleEnd = min(end, b) }
+                    break
+                }
+            }
+            k += 1
+        }
+        var (nameText, poss) = Self.stripPossessive(surface(a, b))
+        var kind = classify(nameText, tokens: Array(toks[a..<b]), sentenceInitial: a == 0)
+        if titleStart >= 0, titleEnd < b {
+            // title + person name after it
+            let personStart = titleEnd
+            let (person, p2) = Self.stripPossessive(surface(personStart, b))
+            var mention = Mention(sentence: s.index, start: a, end: b, name: person, surface: surface(a, b), kind: .person, role: .named, possessive: p2)
+            mention.title = surface(titleStart, titleEnd).replacingOccurrences(of: ".", with: "")
+            if titleStart > a {
+                let q = surface(a, titleStart)
+                mention.qualifier = q
+            }
+            return [mention]
+        }
+        // Lowercase role right before the name: "AWS head Andy Jassy" (role outside the span).
+        var mention = Mention(sentence: s.index, start: a, end: b, name: nameText, surface: surface(a, b), kind: kind, role: .named, possessive: poss)
+        if a >= 2, toks[a - 1].kind == .word, !toks[a - 1].isCapitalized, lexicon.lowerTitles.contains(toks[a - 1].lower) {
+            // "head Andy Jassy": the qualifier precedes the role.
+            mention.title = toks[a - 1].text
+            // A role word before a two- or three-word name makes it a person ("head Andy Jassy").
+            let n = nameText.split(separator: " ").count
+            if kind == .other || kind == .organization, lexicon.gazetteer[NameKey.make(nameText)] == nil, n >= 1, n <= 3,
+               lexicon.orgWords[String(nameText.split(separator: " ").last ?? "")] == nil {
+                kind = .person; mention.kind = .person
+            }
+        }
+        // "Acme spokesman" → the organisation speaks; keep the org as the mention.
+        if b < toks.count, ["spokesman", "spokeswoman", "spokesperson", "representative", "official", "officials"].contains(toks[b].lower) {
+            mention.end = b + 1
+        }
+        nameText = mention.name; poss = mention.possessive
+        return [mention]
+    }
+
+    func looksLikePersonName(_ name: String) -> Bool {
+        let parts = name.split(separator: " ")
+        guard parts.count >= 2, parts.count <= 4 else { return false }
+        return lexicon.firstNames.contains(String(parts[0])) || lexicon.ambiguousFirstNames.contains(String(parts[0]))
+    }
+
+    /// Guesses the kind of a capitalised name.
+    func classify(_ name: String, tokens: [Token], sentenceInitial: Bool) -> EntityKind {
+        if let g = lexicon.gazetteer[NameKey.make(name)] { return g.kind }
+        let words = name.split(separator: " ").map(String.init)
+        if let last = words.last, let k = lexicon.orgWords[last] { return k }
+        for w in words { if let k = lexicon.orgWords[w], k != .media { return k } }
+        if looksLikePersonName(name) && words.count <= 4 { return .person }
+        if words.count == 1, let w = words.first, w.count >= 2, w.count <= 6, w == w.uppercased(), w.contains(where: \.isLetter) {
+            return .organization
+        }
+        if words.count >= 2 { return .organization }
+        return .other
+    }
+
+    static func stripPossessive(_ s: String) -> (String, Bool) {
+        if s.hasSuffix("'s") || s.hasSuffix("’s") { return (String(s.dropLast(2)), true) }
+        if s.hasSuffix("s'") || s.hasSuffix("s’") { return (String(s.dropLast(1)), true) }
+        return (s, false)
+    }
+
+    static func looksLikeSentenceInitialWord(_ w: String) -> Bool {
+        w.hasSuffix("ing") || w.hasSuffix("ly") || w.hasSuffix("ed")
+    }
+
+    static func isDemonymLike(_ q: String) -> Bool {
+        q.hasSuffix("an") || q.hasSuffix("ese") || q.hasSuffix("ish") || q.hasSuffix("ic")
+    }
+}

@@ -1,0 +1,231 @@
+import Foundation
+import Graph
+
+/// The graphq extractor: shallow, lexicon- and pattern-driven analysis in the tradition of
+/// TABARI/PETRARCH, aimed at positions on issues. See docs/EXTRACTION.md for the design.
+public struct RuleExtractor: Extractor {
+    public let version = "rules-1"
+    let lexicon: Lexicon
+
+    public init(lexicon: Lexicon = .bundled) { self.lexicon = lexicon }
+
+    public func extract(_ document: Document) -> ArticleGraph {
+        let scalars = Array(document.text.unicodeScalars)
+        let sentences = SentenceSplitter.split(Tokenizer.tokenize(scalars))
+        var analyses = sentences.map { SentenceAnalysis(sentence: $0) }
+        var resolver = EntityResolver(lexicon: lexicon)
+        let finder = MentionFinder(lexicon: lexicon)
+
+        // Words seen in lowercase in the body: used to de-capitalise title-case issue labels.
+        var bodyLower = Set<String>()
+        for s in sentences { for t in s.tokens where t.kind == .word && !t.isCapitalized { bodyLower.insert(t.lower) } }
+
+        // 1. Issues: title first (it names what the article is about), then the body.
+        let issueFinder = IssueFinder(lexicon: lexicon)
+        var issues: [IssueFinder.Issue] = []
+        func issueIndex(for cand: IssueFinder.Issue, anaphoric: Bool) -> Int? {
+            if anaphoric {
+                // "the bill" → the most salient issue with that head, else the main issue.
+                if let i = issues.indices.filter({ issues[$0].head == cand.head }).max(by: { issues[$0].score < issues[$1].score }) { return i }
+                return issues.indices.max(by: { issues[$0].score < issues[$1].score })
+            }
+            for (i, e) in issues.enumerated() {
+                let nested = cand.words.count >= 2 && e.words.count >= 2 && (cand.words.isSubset(of: e.words) || e.words.isSubset(of: cand.words))
+                if NameKey.make(e.label) == NameKey.make(cand.label) || nested && e.head == cand.head
+                    || cand.aliases.contains(where: { a in e.aliases.contains(a) }) {
+                    return i
+                }
+            }
+            guard !cand.words.isEmpty else { return nil }
+            issues.append(cand)
+            return issues.count - 1
+        }
+        if let title = document.title {
+            let tScalars = Array(title.unicodeScalars)
+            let tToks = Tokenizer.tokenize(tScalars)
+            for p in issueFinder.phrases(in: tToks, titleCase: true, bodyLowercase: bodyLower) where !p.issue.words.isEmpty {
+                if let i = issueIndex(for: p.issue, anaphoric: false) { issues[i].score += 3 }
+            }
+        }
+        for n in analyses.indices {
+            let toks = analyses[n].tokens
+            for p in issueFinder.phrases(in: toks, titleCase: false, bodyLowercase: []) {
+                // Bare and definite references ("the bill", "the business practices") are given
+                // information: they point back at an issue unless they name a new one.
+                let sharesWords = issues.contains { !$0.words.intersection(p.issue.words).isEmpty }
+                let anaphoric = issueFinder.isAnaphoric(toks, p.start, p.end) || p.issue.words.count <= 1 && !issues.isEmpty
+                    || issueFinder.isDefiniteDescription(toks, p.start, p.end) && !sharesWords && !issues.isEmpty
+                guard let i = issueIndex(for: p.issue, anaphoric: anaphoric) else { continue }
+                issues[i].score += n < 2 ? 2 : 1
+                if !anaphoric, p.issue.label != issues[i].label, !issues[i].aliases.contains(p.issue.label) { issues[i].aliases.append(p.issue.label) }
+                analyses[n].issues.append((p.start, p.end, i))
+            }
+        }
+        // Bare-noun issues ("the practice" with nothing earlier) are not worth a node.
+        let mainIssue = issues.indices.filter { issues[$0].words.count >= 1 }.max { issues[$0].score < issues[$1].score }
+
+        // 2. Mentions and entities, with coreference by salience.
+        var history: [(entity: Int, kind: EntityKind, plural: Bool)] = []
+        for n in analyses.indices {
+            var mentions = finder.find(in: analyses[n].sentence, text: scalars)
+            // A mention overlapping an issue phrase's head is part of the issue ("Keystone XL pipeline").
+            for k in mentions.indices {
+                switch mentions[k].role {
+                case .named, .group:
+                    let e = resolver.resolve(mentions[k])
+                    mentions[k].entity = e
+                    history.append((e, resolver.entities[e].kind, mentions[k].role == .group))
+                case .pronoun, .nominal:
+                    mentions[k].entity = Self.antecedent(of: mentions[k], history: history, resolver: resolver)
+                }
+            }
+            // "AWS head Andy Jassy": a lowercase role links the person to the preceding name.
+            for k in mentions.indices where k > 0 && mentions[k].kind == .person && mentions[k].title != nil && mentions[k].qualifier == nil {
+                let prev = mentions[k - 1]
+                if prev.end == mentions[k].start - 1, prev.role == .named, let pe = prev.entity, let me = mentions[k].entity,
+                   resolver.entities[pe].kind != .person {
+                    mentions[k].qualifier = resolver.entities[pe].name
+                    _ = resolver.resolve(mentions[k])  // records the leads relation
+                    _ = me
+                }
+            }
+            analyses[n].mentions = mentions
+            analyses[n].indexMentions()
+        }
+
+        // 3. Quotes and speakers.
+        let stanceFinder = StanceFinder(lexicon: lexicon, mainIssue: mainIssue)
+        let quotes = QuoteAttributor(lexicon: lexicon)
+        quotes.markQuotes(&analyses)
+        quotes.attribute(&analyses, finder: stanceFinder)
+
+        // Organisations people speak for (leads / member_of), for "we" in quotes.
+        var orgOf: [Int: Int] = [:]
+        for r in resolver.relations where r.type == .leads || r.type == .memberOf { orgOf[r.from] = r.to }
+        var parentOf: [Int: Int] = [:]
+        for r in resolver.relations where r.type == .partOf || r.type == .productOf { parentOf[r.from] = r.to }
+        let speakerOrg: (Int) -> Int? = { orgOf[$0] }
+
+        if ProcessInfo.processInfo.environment["GRAPHQ_TRACE"] != nil { trace(analyses, issues: issues, main: mainIssue, resolver: resolver) }
+
+        // 4. Stances.
+        let dates = DateResolver(published: document.published)
+        var graph = ArticleGraph()
+        var seen = Set<String>()
+        for a in analyses {
+            var found = stanceFinder.find(in: a, speakerOrg: speakerOrg)
+            // Evaluative quotes and reported speech without a stance verb.
+            if let sp = a.speaker, !found.contains(where: { $0.holder == sp || $0.holder == speakerOrg(sp) }) {
+                let quoted = a.tokens.indices.filter { a.inQuote[$0] }
+                let span: ArraySlice<Token>
+                if !quoted.isEmpty { span = a.tokens[quoted.first!...quoted.last!] }
+                else if let v = a.speechVerb { span = a.tokens[(v + 1)...] } else { span = [] }
+                let score = quotes.evaluate(span)
+                let threshold = 0.8
+                if abs(score) >= threshold {
+                    var target: ArticleGraph.Target? = nil
+                    let lo = span.startIndex, hi = span.endIndex
+                    for k in lo..<hi {
+                        if let iss = a.issueAt(k) { target = .issue(iss.issue); break }
+                        if let mi = a.mentionAt[k], let e = a.mentions[mi].entity, e != sp, e != speakerOrg(sp),
+                           !["we", "i", "it"].contains(a.mentions[mi].lowerSurface) {
+                            target = .entity(e); break
+                        }
+                    }
+                    found.append(FoundStance(holder: sp, polarity: score < 0 ? .opposes : .supports, target: target ?? stanceFinder.mainTarget,
+                                             modality: .asserted, cue: quoted.isEmpty ? "reported speech" : "quote",
+                                             rule: quoted.isEmpty ? "speech.evaluative" : "quote.evaluative",
+                                             confidence: min(0.75, 0.45 + 0.1 * abs(score)) * (target == nil ? 0.85 : 1)))
+                }
+            }
+            // A specific target beats the article-issue default for the same holder and sentence.
+            let explicitHolders = Set(found.filter { !$0.rule.contains(".default") && $0.target != stanceFinder.mainTarget }.map(\.holder))
+            found.removeAll { $0.rule.contains(".default") && explicitHolders.contains($0.holder) }
+            // Insisting that something will continue, while under criticism, defends it.
+            if let v = a.speechVerb, let sp = a.speaker, ["insisted", "insists", "maintained", "maintains", "argued", "argues", "said", "says"].contains(a.tokens[v].lower),
+               !found.contains(where: { $0.holder == sp }),
+               a.tokens[(v + 1)...].contains(where: { ["continue", "proceed", "persist", "remain"].contains($0.lower) }) {
+                found.append(FoundStance(holder: sp, polarity: .defends, target: stanceFinder.mainTarget, modality: .asserted,
+                                         cue: a.tokens[v].text, rule: "speech.continue", confidence: 0.6))
+            }
+            let date = dates.resolve(a.tokens)
+            for f in found {
+                guard let target = f.target else { continue }
+                let key = "\(f.holder)|\(f.polarity)|\(target)|\(a.sentence.index)"
+                guard seen.insert(key).inserted else { continue }
+                var topic: Int? = mainIssue
+                if case .issue(let i) = target { topic = i }
+                let evidence = String(String.UnicodeScalarView(scalars[a.sentence.start..<a.sentence.end]))
+                graph.stances.append(.init(holder: f.holder, polarity: f.polarity, target: target, topic: topic, sentence: a.sentence.index,
+                                           start: a.sentence.start, end: a.sentence.end, evidence: evidence, cue: f.cue,
+                                           date: date?.0 ?? document.published, datePrecision: date?.1,
+                                           modality: f.modality, confidence: (f.confidence * 100).rounded() / 100, rule: f.rule))
+            }
+        }
+
+        // 5. Defence: an actor under criticism in this article who speaks for what it is criticised for.
+        let criticised = Set(graph.stances.filter { $0.polarity == .opposes }.compactMap { s -> Int? in
+            if case .entity(let e) = s.target { return e } else { return nil }
+        })
+        for k in graph.stances.indices where graph.stances[k].polarity == .supports {
+            let h = graph.stances[k].holder
+            let org = orgOf[h]
+            let parent = org.flatMap { parentOf[$0] }
+            if criticised.contains(h) || org.map(criticised.contains) == true || parent.map(criticised.contains) == true,
+               graph.stances[k].rule.hasPrefix("quote") || graph.stances[k].rule.hasPrefix("speech") {
+                graph.stances[k].polarity = .defends
+            }
+        }
+
+        graph.entities = resolver.entities.map { .init(name: $0.name, kind: $0.kind, aliases: $0.aliases) }
+        graph.issues = issues.map { .init(label: $0.label, aliases: $0.aliases, owner: nil) }
+        graph.relations = resolver.relations.sorted { ($0.from, $0.to, $0.type.rawValue) < ($1.from, $1.to, $1.type.rawValue) }
+            .map { .init(from: $0.from, to: $0.to, type: $0.type) }
+        return graph
+    }
+
+    /// Prints the analysis of each sentence to stderr (set GRAPHQ_TRACE=1), for rule debugging.
+    func trace(_ analyses: [SentenceAnalysis], issues: [IssueFinder.Issue], main: Int?, resolver: EntityResolver) {
+        var out = "issues: " + issues.enumerated().map { "\($0.offset):\($0.element.label)(\($0.element.score))" }.joined(separator: "; ")
+        out += "  main=\(main.map(String.init) ?? "-")\n"
+        let sf = StanceFinder(lexicon: lexicon, mainIssue: main)
+        for a in analyses {
+            out += "[\(a.sentence.index)/p\(a.sentence.paragraph)] " + a.tokens.enumerated().map { k, t in
+                var w = t.text
+                if let mi = a.mentionAt[k], a.mentions[mi].start == k {
+                    let m = a.mentions[mi]
+                    w = "[" + w
+                    _ = m
+                }
+                if let mi = a.mentionAt[k], a.mentions[mi].end == k + 1 {
+                    let m = a.mentions[mi]
+                    w += "]\(m.entity.map { "→" + resolver.entities[$0].name } ?? "→?")"
+                }
+                if a.inQuote[k] { w = "‹" + w + "›" }
+                return w
+            }.joined(separator: " ")
+            out += "\n    speaker=\(a.speaker.map { resolver.entities[$0].name } ?? "-") cues=\(sf.cues(in: a).map { $0.cue.label + "/" + $0.cue.frame.rawValue })"
+            out += " issues=\(a.issues.map { issues[$0.issue].label })\n"
+        }
+        FileHandle.standardError.write(Data(out.utf8))
+    }
+
+    /// The antecedent of a pronoun or description: the most recent compatible actor.
+    static func antecedent(of m: Mention, history: [(entity: Int, kind: EntityKind, plural: Bool)], resolver: EntityResolver) -> Int? {
+        let w = m.lowerSurface
+        let kinds: [EntityKind]
+        switch m.role {
+        case .pronoun: kinds = MentionFinder.pronounKinds[w] ?? []
+        default: kinds = [m.kind] + (m.kind == .organization ? [] : m.kind == .government ? [.organization] : [])
+        }
+        if w == "we" || w == "i" { return nil }  // resolved against the quote's speaker
+        for h in history.reversed() {
+            guard kinds.contains(h.kind) else { continue }
+            if w == "they" || w == "them", h.kind == .person { continue }
+            if (w == "it"), h.plural { continue }
+            if m.role == .nominal, h.kind == .media { continue }
+            return h.entity
+        }
+        return nil
+    }
+}

@@ -1,0 +1,93 @@
+import Graph
+
+/// Attributes quotations and reported speech to their speakers (`"…," X said`, `X said: "…"`,
+/// `"…," said X, title of Y`, `according to X`, quotes running over several sentences of a
+/// paragraph), and reads the polarity of evaluative statements that carry no stance verb
+/// ("…is a reckless giveaway," she said → opposes).
+struct QuoteAttributor {
+    let lexicon: Lexicon
+
+    /// Marks which tokens are inside double quotation marks. A paragraph break ends a quote.
+    func markQuotes(_ analyses: inout [SentenceAnalysis]) {
+        var open = false
+        var paragraph = -1
+        for n in analyses.indices {
+            if analyses[n].sentence.paragraph != paragraph { open = false; paragraph = analyses[n].sentence.paragraph }
+            var flags: [Bool] = []
+            for t in analyses[n].tokens {
+                let isDouble = t.text == "\"" || t.text == "\u{201C}" || t.text == "\u{201D}" || t.text == "\u{00AB}" || t.text == "\u{00BB}"
+                if isDouble {
+                    if t.kind == .openQuote && !open { open = true; flags.append(true); continue }
+                    if open { open = false; flags.append(true); continue }
+                    open = true; flags.append(true); continue
+                }
+                flags.append(open)
+            }
+            analyses[n].inQuote = flags
+        }
+    }
+
+    /// Finds the speaker of each sentence (speech verb with its subject, inverted "said X",
+    /// "according to X"), then lets quote-only sentences inherit it within the paragraph.
+    func attribute(_ analyses: inout [SentenceAnalysis], finder: StanceFinder) {
+        for n in analyses.indices {
+            let a = analyses[n]
+            let toks = a.tokens
+            for (k, t) in toks.enumerated() where !a.inQuote[k] && t.kind == .word {
+                if t.lower == "according", k + 2 < toks.count, toks[k + 1].lower == "to", let mi = a.mentionAt[k + 2], let e = a.mentions[mi].entity {
+                    analyses[n].speaker = e; analyses[n].speechVerb = k; break
+                }
+                guard lexicon.speechVerbs.contains(t.lower), a.mentionAt[k] == nil else { continue }
+                // Inverted: `," said X` / `said X,`
+                if k + 1 < toks.count, let mi = a.mentionAt[k + 1], let e = a.mentions[mi].entity, a.mentions[mi].role != .nominal || true,
+                   k > 0, toks[k - 1].kind == .closeQuote || toks[k - 1].text == "," || a.inQuote[k - 1] {
+                    analyses[n].speaker = e; analyses[n].speechVerb = k; break
+                }
+                let subj = finder.subjects(a, before: k, speakerOrg: { _ in nil })
+                if let e = subj.first {
+                    analyses[n].speaker = e; analyses[n].speechVerb = k; break
+                }
+            }
+        }
+        // Quote sentences without their own attribution take the paragraph's speaker.
+        for n in analyses.indices where analyses[n].speaker == nil && analyses[n].hasQuote {
+            let p = analyses[n].sentence.paragraph
+            var best: Int?
+            var m = n + 1
+            while m < analyses.count, analyses[m].sentence.paragraph == p {
+                if analyses[m].hasQuote, let s = analyses[m].speaker { best = s; break }
+                m += 1
+            }
+            if best == nil {
+                m = n - 1
+                while m >= 0, analyses[m].sentence.paragraph == p {
+                    if analyses[m].hasQuote, let s = analyses[m].speaker { best = s; break }
+                    m -= 1
+                }
+            }
+            analyses[n].speaker = best
+        }
+    }
+
+    /// Net evaluative polarity of tokens (negative = opposes), flipping under nearby negation.
+    func evaluate(_ toks: ArraySlice<Token>) -> Double {
+        var score = 0.0
+        let arr = Array(toks)
+        var i = 0
+        while i < arr.count {
+            var hit: (Polarity, Double)?
+            var len = 1
+            if i + 1 < arr.count, let p = lexicon.evaluativePhrases[[arr[i].lower, arr[i + 1].lower]] { hit = p; len = 2 }
+            else if let p = lexicon.evaluative[arr[i].lower] { hit = p }
+            if let (pol, w) = hit {
+                var sign = pol == .opposes ? -1.0 : 1.0
+                for b in max(0, i - 3)..<i where WordClasses.negators.contains(arr[b].lower) || arr[b].lower.hasSuffix("n't") || arr[b].lower.hasSuffix("n’t") {
+                    sign = -sign; break
+                }
+                score += sign * w
+            }
+            i += len
+        }
+        return score
+    }
+}
