@@ -4,6 +4,9 @@ import Graph
 /// ("privacy rights activists", "Amazon employees"), pronouns and descriptions ("the company").
 struct MentionFinder {
     let lexicon: Lexicon
+    /// Capitalised words seen in the middle of a sentence somewhere in the article: a word
+    /// capitalised only at sentence starts ("Quite", "Thus") is not a name.
+    var midSentenceCapitals: Set<String> = []
 
     static let nominalHeads: [String: EntityKind] = [
         "company": .organization, "firm": .organization, "retailer": .organization, "giant": .organization,
@@ -47,6 +50,10 @@ struct MentionFinder {
                 if ws == h.words { headStart = i - n + 1; kind = h.kind; matched = true; break }
             }
             guard matched else { continue }
+            // "Tech Workers Coalition": a capitalised head inside a name is not a group.
+            if toks[i].isCapitalized, i > 0, i + 1 < toks.count, toks[i + 1].isCapitalized, toks[i + 1].kind == .word { continue }
+            if toks[i].isCapitalized, i > 0, toks[i - 1].isCapitalized, toks[i - 1].kind == .word,
+               i + 1 < toks.count, lexicon.orgWords[toks[i + 1].text] != nil { continue }
             // Pre-modifiers: lowercase content words or capitalised names, up to three.
             var m = headStart
             var qualifier: String?
@@ -74,20 +81,38 @@ struct MentionFinder {
                 mention.qualifier = q
             }
             // "employees at Acme" / "workers of GM" → qualifier after the head.
-            if i + 2 < toks.count, ["at", "of", "from"].contains(toks[i + 1].lower), toks[i + 2].isCapitalized,
+            if i + 2 < toks.count, ["at", "of", "from", "in"].contains(toks[i + 1].lower), toks[i + 2].isCapitalized,
                !lexicon.stopCapitals.contains(toks[i + 2].text) {
                 var j = i + 2
                 while j < toks.count, toks[j].kind == .word, toks[j].isCapitalized { j += 1 }
                 let org = surface(i + 2, j)
-                if base == "employees" || base == "workers" || base == "staff" || base == "members" || base == "shareholders"
-                    || base == "investors" || base == "engineers" || base == "pilots" || base == "drivers" {
+                let place = toks[i + 1].lower == "in"
+                if !place && (base == "employees" || base == "workers" || base == "staff" || base == "members" || base == "shareholders"
+                    || base == "investors" || base == "engineers" || base == "pilots" || base == "drivers") {
                     mention.qualifier = Self.stripPossessive(org).0
                     mention.name = Self.stripPossessive(org).0 + " " + base
+                    mention.end = j
+                } else if place, mention.end == i + 1, kind != .organization {
+                    // "regulators in Nebraska" → "Nebraska regulators" (no membership implied)
+                    mention.name = Self.stripPossessive(org).0 + " " + mention.name
                     mention.end = j
                 }
             }
             for k in mention.start..<mention.end { covered[k] = true }
             mentions.append(mention)
+        }
+
+        // Party-and-state tags ("Gonzalez, D-San Diego,") and datelines ("SAN FRANCISCO —") are not actors.
+        for (k, t) in toks.enumerated() where t.kind == .word && t.text.count > 2 && ["D-", "R-", "I-"].contains(String(t.text.prefix(2))) {
+            var j = k
+            while j < toks.count, toks[j].text != "," && toks[j].text != ")" { covered[j] = true; j += 1 }
+        }
+        if s.tokens.first?.startsParagraph == true {
+            var j = 0
+            while j < toks.count, toks[j].kind == .word, toks[j].text == toks[j].text.uppercased(), toks[j].text.count >= 3 || j > 0 { j += 1 }
+            if j > 0, j < toks.count, ["—", "–", "-", "(", ","].contains(toks[j].text), toks[0..<j].map(\.text).joined().count >= 5 {
+                for x in 0..<j { covered[x] = true }
+            }
         }
 
         // 2. Capitalised names with titles.
@@ -119,11 +144,21 @@ struct MentionFinder {
                 break
             }
             if parts.isEmpty { i += 1; continue }
+            // A lone capitalised word at a sentence (or quotation) start is a name only if the
+            // article also capitalises it mid-sentence or a lexicon knows it.
+            let atStart = parts[0] == 0 || toks[parts[0] - 1].kind == .openQuote
+            if parts.count == 1, atStart {
+                let w = Self.stripPossessive(toks[parts[0]].text).0
+                if !midSentenceCapitals.contains(w), lexicon.gazetteer[NameKey.make(w)] == nil, !lexicon.firstNames.contains(w),
+                   !EntityResolver.isAcronym(w), lexicon.groupHeads[w.lowercased()] == nil {
+                    i = j; continue
+                }
+            }
             var first = parts[0]
             let last = parts[parts.count - 1]
             // Drop sentence-initial function words and stop capitals ("The", "After", "But").
             while first <= last, lexicon.stopCapitals.contains(Self.stripPossessive(toks[first].text).0)
-                    || first == 0 && Self.looksLikeSentenceInitialWord(toks[first].lower) && (first == last || !toks[first + 1].isCapitalized)
+                    || (first == 0 || toks[first - 1].kind == .openQuote) && Self.looksLikeSentenceInitialWord(toks[first].lower) && (first == last || !toks[first + 1].isCapitalized)
                     || toks[first].text.count > 2 && ["D-", "R-", "I-"].contains(String(toks[first].text.prefix(2))) {
                 // Keep a leading "The" only when the whole thing is a known name ("The Daily Wire").
                 if first == parts[0], lexicon.gazetteer[NameKey.make(surface(first, last + 1))] != nil, toks[first].lower == "the" { break }

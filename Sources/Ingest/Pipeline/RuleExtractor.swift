@@ -14,7 +14,12 @@ public struct RuleExtractor: Extractor {
         let sentences = SentenceSplitter.split(Tokenizer.tokenize(scalars))
         var analyses = sentences.map { SentenceAnalysis(sentence: $0) }
         var resolver = EntityResolver(lexicon: lexicon)
-        let finder = MentionFinder(lexicon: lexicon)
+        var finder = MentionFinder(lexicon: lexicon)
+        for s in sentences {
+            for (k, t) in s.tokens.enumerated() where k > 0 && t.kind == .word && t.isCapitalized && s.tokens[k - 1].kind != .openQuote {
+                finder.midSentenceCapitals.insert(MentionFinder.stripPossessive(t.text).0)
+            }
+        }
 
         // Words seen in lowercase in the body: used to de-capitalise title-case issue labels.
         var bodyLower = Set<String>()
@@ -112,32 +117,58 @@ public struct RuleExtractor: Extractor {
         let dates = DateResolver(published: document.published)
         var graph = ArticleGraph()
         var seen = Set<String>()
-        for a in analyses {
-            var found = stanceFinder.find(in: a, speakerOrg: speakerOrg)
-            // Evaluative quotes and reported speech without a stance verb.
-            if let sp = a.speaker, !found.contains(where: { $0.holder == sp || $0.holder == speakerOrg(sp) }) {
-                let quoted = a.tokens.indices.filter { a.inQuote[$0] }
-                let span: ArraySlice<Token>
-                if !quoted.isEmpty { span = a.tokens[quoted.first!...quoted.last!] }
-                else if let v = a.speechVerb { span = a.tokens[(v + 1)...] } else { span = [] }
-                let score = quotes.evaluate(span)
-                let threshold = 0.8
-                if abs(score) >= threshold {
-                    var target: ArticleGraph.Target? = nil
-                    let lo = span.startIndex, hi = span.endIndex
-                    for k in lo..<hi {
-                        if let iss = a.issueAt(k) { target = .issue(iss.issue); break }
-                        if let mi = a.mentionAt[k], let e = a.mentions[mi].entity, e != sp, e != speakerOrg(sp),
-                           !["we", "i", "it"].contains(a.mentions[mi].lowerSurface) {
-                            target = .entity(e); break
-                        }
-                    }
-                    found.append(FoundStance(holder: sp, polarity: score < 0 ? .opposes : .supports, target: target ?? stanceFinder.mainTarget,
-                                             modality: .asserted, cue: quoted.isEmpty ? "reported speech" : "quote",
-                                             rule: quoted.isEmpty ? "speech.evaluative" : "quote.evaluative",
-                                             confidence: min(0.75, 0.45 + 0.1 * abs(score)) * (target == nil ? 0.85 : 1)))
-                }
+        var issueOwner: [Int: Int] = [:]
+        // Pass 1: cue-based stances. Pass 2 (below) reads quotes and reported speech, using the
+        // sides speakers took in pass 1 when a quote carries no clear evaluation.
+        var perSentence = analyses.map { stanceFinder.find(in: $0, speakerOrg: speakerOrg) }
+        var side: [Int: [Polarity: Int]] = [:]
+        func noteSide(_ f: FoundStance) { side[f.holder, default: [:]][f.polarity, default: 0] += 1 }
+        for list in perSentence { for f in list where f.modality != .negated { noteSide(f) } }
+        var sideTarget: [Int: ArticleGraph.Target] = [:]
+        for list in perSentence { for f in list where f.modality != .negated && sideTarget[f.holder] == nil { sideTarget[f.holder] = f.target } }
+        func priorSide(_ e: Int) -> (Polarity, ArticleGraph.Target?)? {
+            for who in [e, orgOf[e]].compactMap({ $0 }) {
+                if let counts = side[who], let best = counts.max(by: { $0.value < $1.value }) { return (best.key, sideTarget[who]) }
             }
+            return nil
+        }
+        for (n, a) in analyses.enumerated() {
+            guard let sp = a.speaker, !perSentence[n].contains(where: { $0.holder == sp || $0.holder == speakerOrg(sp) }) else { continue }
+            guard resolver.entities[sp].kind != .media else { continue }
+            let quoted = a.tokens.indices.filter { a.inQuote[$0] }
+            let span: ArraySlice<Token>
+            if let f = quoted.first, let l = quoted.last { span = a.tokens[f...l] }
+            else if let v = a.speechVerb, v + 1 < a.tokens.count { span = a.tokens[(v + 1)...] } else { continue }
+            let score = quotes.evaluate(span)
+            var polarity: Polarity?
+            var confidence = min(0.75, 0.45 + 0.1 * abs(score))
+            var rule = quoted.isEmpty ? "speech.evaluative" : "quote.evaluative"
+            var target: ArticleGraph.Target? = nil
+            if abs(score) >= 0.5 {
+                polarity = score < 0 ? .opposes : .supports
+                // What the statement is about: an issue, or an actor that can hold a position
+                // (groups and places named in a quote are usually those affected, not targets).
+                for k in span.startIndex..<span.endIndex {
+                    if let iss = a.issueAt(k) { target = .issue(iss.issue); break }
+                    if let mi = a.mentionAt[k], let e = a.mentions[mi].entity, e != sp, e != speakerOrg(sp),
+                       !["we", "i", "it", "they", "them"].contains(a.mentions[mi].lowerSurface),
+                       [.organization, .government, .person, .product].contains(resolver.entities[e].kind) {
+                        target = .entity(e); break
+                    }
+                }
+            } else if let (prior, priorTarget) = priorSide(sp) {
+                polarity = prior; confidence = 0.4; target = priorTarget
+                rule = quoted.isEmpty ? "speech.side" : "quote.side"
+            }
+            guard let pol = polarity else { continue }
+            let f = FoundStance(holder: sp, polarity: pol, target: target ?? stanceFinder.mainTarget, modality: .asserted,
+                                cue: quoted.isEmpty ? "reported speech" : "quote", rule: rule,
+                                confidence: confidence * (target == nil ? 0.85 : 1))
+            perSentence[n].append(f)
+            noteSide(f)
+        }
+        for (n, a) in analyses.enumerated() {
+            var found = perSentence[n]
             // A specific target beats the article-issue default for the same holder and sentence.
             let explicitHolders = Set(found.filter { !$0.rule.contains(".default") && $0.target != stanceFinder.mainTarget }.map(\.holder))
             found.removeAll { $0.rule.contains(".default") && explicitHolders.contains($0.holder) }
@@ -150,11 +181,16 @@ public struct RuleExtractor: Extractor {
             }
             let date = dates.resolve(a.tokens)
             for f in found {
-                guard let target = f.target else { continue }
+                guard var target = f.target else { continue }
+                // A weak issue (mentioned once, outside title and lead, not a named bill) is
+                // folded into the article's issue rather than becoming a node of its own.
+                if case .issue(let i) = target, let main = mainIssue, i != main, issues[i].score < 3, issues[i].head != "bill" {
+                    target = .issue(main)
+                }
                 let key = "\(f.holder)|\(f.polarity)|\(target)|\(a.sentence.index)"
                 guard seen.insert(key).inserted else { continue }
                 var topic: Int? = mainIssue
-                if case .issue(let i) = target { topic = i }
+                if case .issue(let i) = target, mainIssue == nil || issues[i].score >= 3 { topic = i }
                 let evidence = String(String.UnicodeScalarView(scalars[a.sentence.start..<a.sentence.end]))
                 graph.stances.append(.init(holder: f.holder, polarity: f.polarity, target: target, topic: topic, sentence: a.sentence.index,
                                            start: a.sentence.start, end: a.sentence.end, evidence: evidence, cue: f.cue,
@@ -178,7 +214,7 @@ public struct RuleExtractor: Extractor {
         }
 
         graph.entities = resolver.entities.map { .init(name: $0.name, kind: $0.kind, aliases: $0.aliases) }
-        graph.issues = issues.map { .init(label: $0.label, aliases: $0.aliases, owner: nil) }
+        graph.issues = issues.enumerated().map { .init(label: $0.element.label, aliases: $0.element.aliases, owner: issueOwner[$0.offset]) }
         graph.relations = resolver.relations.sorted { ($0.from, $0.to, $0.type.rawValue) < ($1.from, $1.to, $1.type.rawValue) }
             .map { .init(from: $0.from, to: $0.to, type: $0.type) }
         return graph

@@ -74,6 +74,8 @@ struct IssueFinder {
                 guard p.kind == .word || p.kind == .number && p.text.count <= 4 else { break }
                 let (pb, poss) = MentionFinder.stripPossessive(p.text)
                 if poss { owner = pb; break }
+                // "to renew military deal": an infinitive verb is not a modifier.
+                if a >= 2, toks[a - 2].lower == "to" { break }
                 let w = p.lower
                 if WordClasses.determiners.contains(w) || WordClasses.prepositions.contains(w) || WordClasses.auxiliaries.contains(w)
                     || WordClasses.coordinators.contains(w) || WordClasses.subjectPronouns.contains(w) || WordClasses.relativePronouns.contains(w)

@@ -38,6 +38,8 @@ struct QuoteAttributor {
                     analyses[n].speaker = e; analyses[n].speechVerb = k; break
                 }
                 guard lexicon.speechVerbs.contains(t.lower), a.mentionAt[k] == nil else { continue }
+                // "their state", "a statement": a speech verb after a determiner is a noun.
+                if k > 0, WordClasses.determiners.contains(toks[k - 1].lower) || toks[k - 1].lower == "in" { continue }
                 // Inverted: `," said X` / `said X,`
                 if k + 1 < toks.count, let mi = a.mentionAt[k + 1], let e = a.mentions[mi].entity, a.mentions[mi].role != .nominal || true,
                    k > 0, toks[k - 1].kind == .closeQuote || toks[k - 1].text == "," || a.inQuote[k - 1] {
@@ -49,23 +51,26 @@ struct QuoteAttributor {
                 }
             }
         }
-        // Quote sentences without their own attribution take the paragraph's speaker.
-        for n in analyses.indices where analyses[n].speaker == nil && analyses[n].hasQuote {
-            let p = analyses[n].sentence.paragraph
-            var best: Int?
-            var m = n + 1
-            while m < analyses.count, analyses[m].sentence.paragraph == p {
-                if analyses[m].hasQuote, let s = analyses[m].speaker { best = s; break }
-                m += 1
-            }
-            if best == nil {
-                m = n - 1
-                while m >= 0, analyses[m].sentence.paragraph == p {
-                    if analyses[m].hasQuote, let s = analyses[m].speaker { best = s; break }
-                    m -= 1
+        // A quote that runs on past a sentence end shares its speaker with the sentences it
+        // spans (in either direction); other unattributed sentences stay unattributed.
+        var openAtEnd = [Bool](repeating: false, count: analyses.count)
+        for n in analyses.indices {
+            let a = analyses[n]
+            guard let last = a.tokens.indices.last else { continue }
+            let closes = a.tokens[last].kind == .closeQuote || a.tokens.suffix(2).contains { $0.kind == .closeQuote }
+            openAtEnd[n] = a.inQuote[last] && !closes
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for n in analyses.indices where analyses[n].speaker == nil && analyses[n].hasQuote {
+                if n > 0, openAtEnd[n - 1], analyses[n - 1].sentence.paragraph == analyses[n].sentence.paragraph || analyses[n].tokens.first?.kind == .openQuote,
+                   let s = analyses[n - 1].speaker {
+                    analyses[n].speaker = s; changed = true
+                } else if n + 1 < analyses.count, openAtEnd[n], let s = analyses[n + 1].speaker {
+                    analyses[n].speaker = s; changed = true
                 }
             }
-            analyses[n].speaker = best
         }
     }
 
@@ -79,6 +84,7 @@ struct QuoteAttributor {
             var len = 1
             if i + 1 < arr.count, let p = lexicon.evaluativePhrases[[arr[i].lower, arr[i + 1].lower]] { hit = p; len = 2 }
             else if let p = lexicon.evaluative[arr[i].lower] { hit = p }
+            else if let v = lexicon.sentiment[arr[i].lower] { hit = (v < 0 ? .opposes : .supports, abs(v) / 4 * 0.6) }
             if let (pol, w) = hit {
                 var sign = pol == .opposes ? -1.0 : 1.0
                 for b in max(0, i - 3)..<i where WordClasses.negators.contains(arr[b].lower) || arr[b].lower.hasSuffix("n't") || arr[b].lower.hasSuffix("n’t") {

@@ -53,6 +53,14 @@ struct StanceFinder {
                    WordClasses.determiners.contains(toks[i - 1].lower) || MentionFinder.stripPossessive(toks[i - 1].text).1 {
                     i += 1; continue
                 }
+                // A bare single-word verb lemma ("back", "protest", "fight") is often a noun or
+                // adverb: accept it only when an object follows.
+                if b.cue.isVerb, b.end - b.start == 1, b.cue.words.isEmpty, Inflector.isLemma(t.lower, of: b.cue.label) {
+                    let next = i + 1 < toks.count ? toks[i + 1] : nil
+                    let objectFollows = next.map { n in WordClasses.determiners.contains(n.lower) || a.mentionAt[i + 1] != nil
+                        || WordClasses.objectPronouns.contains(n.lower) || a.issueAt(i + 1) != nil } ?? false
+                    if !objectFollows { i += 1; continue }
+                }
                 // A verb cue after a determiner or number is a noun ("the fight", "one question").
                 if b.cue.isVerb, i > 0, WordClasses.determiners.contains(toks[i - 1].lower) || toks[i - 1].kind == .number
                     || ["one", "two", "three"].contains(toks[i - 1].lower) {
@@ -94,9 +102,16 @@ struct StanceFinder {
             }
         }
         switch cue.frame {
-        case .svo, .act, .neg:
+        case .svo, .act, .enact, .neg:
             if cue.frame == .neg {
                 guard negatedCue else { return [] }
+            }
+            // "call for the company to cancel …": a request with a stop-verb opposes its addressee.
+            if cue.frame == .svo, cue.polarity == .supports, let (addr, addrEnd) = firstMention(a, from: m.end, within: 4),
+               addrEnd + 1 < toks.count, toks[addrEnd].lower == "to", let p = lexicon.urgeComplements[toks[addrEnd + 1].lower], p == .opposes {
+                let holders = subjects(a, before: m.start, speakerOrg: speakerOrg)
+                emit(holders, addr, polarity: .opposes, conf: cue.confidence, rule: "urge:\(cue.label)")
+                return results
             }
             let mod: Modality = cue.frame == .neg ? .asserted : modality
             if isPassive(a, m) {
@@ -106,11 +121,17 @@ struct StanceFinder {
                 emit(agents, target ?? mainTarget, conf: cue.confidence * (target == nil ? 0.8 : 1), rule: "\(cue.frame.rawValue).passive:\(cue.label)", mod: mod)
                 return results
             }
-            let holders = subjects(a, before: m.start, speakerOrg: speakerOrg)
+            // "… established a camp to resist the project": the infinitive's holder is the clause subject.
+            let infinitive = m.start > 0 && toks[m.start - 1].lower == "to" && !(m.start > 1 && lexicon.cues[toks[m.start - 2].lower] != nil)
+            let holders = infinitive ? clauseSubject(a, before: m.start, speakerOrg: speakerOrg) : subjects(a, before: m.start, speakerOrg: speakerOrg)
             guard !holders.isEmpty else { return [] }
             // "protested and held rallies": used intransitively, the cue has no object.
             let intransitive = m.end < toks.count && ["and", "or", ","].contains(toks[m.end].lower)
             let target = intransitive ? nil : object(a, after: m.end, excluding: Set(holders))
+            // Signing, passing or introducing is a stance only on a law or proposal.
+            if cue.frame == .enact {
+                guard case .issue? = target else { return [] }
+            }
             emit(holders, target ?? mainTarget, conf: cue.confidence * (target == nil ? 0.8 : 1),
                  rule: "\(cue.frame.rawValue)\(target == nil ? ".default" : ""):\(cue.label)", mod: mod)
         case .prep:
@@ -147,6 +168,21 @@ struct StanceFinder {
                 emit(holders, thing ?? mainTarget, polarity: .supports, conf: cue.confidence * 0.95, rule: "urge:\(cue.label)")
             }
         case .psych:
+            // "Tribes are worried about spills": adjectival use, holder is the subject.
+            if m.start > 0, ["is", "are", "was", "were", "be", "been", "remain", "remains", "remained", "grew", "became", "feel", "felt"].contains(toks[m.start - 1].lower)
+                || m.start > 1 && WordClasses.isAdverb(toks[m.start - 1].lower) && ["is", "are", "was", "were"].contains(toks[m.start - 2].lower) {
+                if m.end < toks.count, toks[m.end].lower == "by" {
+                    let target = object(a, after: m.end + 1, excluding: [])
+                    let holders = subjects(a, before: m.start, speakerOrg: speakerOrg)
+                    emit(holders, target ?? mainTarget, conf: cue.confidence, rule: "psych.adjective:\(cue.label)")
+                    return results
+                }
+                let holders = subjects(a, before: m.start, speakerOrg: speakerOrg)
+                let target = m.end < toks.count && ["about", "over", "with", "that", "at"].contains(toks[m.end].lower)
+                    ? object(a, after: m.end + 1, excluding: Set(holders)) : nil
+                emit(holders, target ?? mainTarget, conf: cue.confidence * (target == nil ? 0.85 : 1), rule: "psych.adjective:\(cue.label)")
+                return results
+            }
             let holders = objectHolders(a, after: m.end)
             guard !holders.isEmpty else { return [] }
             let target = subjectTarget(a, before: m.start)
@@ -157,6 +193,11 @@ struct StanceFinder {
             var k = m.end
             while k < min(toks.count, m.end + 3) {
                 if ["from", "by", "among"].contains(toks[k].lower) { holders = coordinatedAfter(a, k + 1); break }
+                // "over the objections of tribes": an actor after "of" holds the position.
+                if toks[k].lower == "of", !["criticism", "condemnation"].contains(cue.label) {
+                    holders = coordinatedAfter(a, k + 1)
+                    break
+                }
                 k += 1
             }
             if holders.isEmpty, m.start > 0, let mi = a.mentionAt[m.start - 1], a.mentions[mi].possessive, let e = a.mentions[mi].entity {
@@ -246,6 +287,24 @@ struct StanceFinder {
         let cueInQuote = a.inQuote.indices.contains(cueStart) ? a.inQuote[cueStart] : false
         var k = cueStart - 1
         var head: Int?
+        // Skip the verb group, then a relative clause or appositive that ends right before it:
+        // "The company, which has offered …, said" / "Hall, former chairman of the NTSB, said".
+        while k >= 0, WordClasses.auxiliaries.contains(toks[k].lower) || WordClasses.isAdverb(toks[k].lower)
+                || WordClasses.negators.contains(toks[k].lower) || toks[k].lower == "to" || WordClasses.intentionVerbs.contains(toks[k].lower) && toks[k].lower != "set" {
+            k -= 1
+        }
+        if k > 0, toks[k].text == ",", a.mentionAt[k - 1] == nil || !(a.mentionAt[k - 1].map { suitableSubject(a, $0) } ?? false) {
+            var r = k - 1
+            while r > 0, k - r < 40, !(toks[r].text == "," && ["which", "who"].contains(toks[r + 1].lower)) { r -= 1 }
+            if r > 0, toks[r].text == ",", r + 1 < toks.count, ["which", "who"].contains(toks[r + 1].lower) {
+                k = r - 1
+            } else {
+                // appositive: ", title of Org," → continue before its opening comma
+                var c = k - 1
+                while c > 0, toks[c].text != ",", k - c < 15 { c -= 1 }
+                if c > 0, toks[c].text == ",", let mi = a.mentionAt[c - 1], suitableSubject(a, mi) { k = c - 1 }
+            }
+        }
         while k >= 0 {
             let t = toks[k]
             if WordClasses.clauseBreakers.contains(t.text) && t.text != "—" && t.text != "–" { break }
@@ -313,6 +372,8 @@ struct StanceFinder {
         let men = a.mentions[mi]
         guard men.entity != nil || men.role == .pronoun && ["we", "i"].contains(men.lowerSurface) else { return false }
         if men.possessive { return false }
+        // "a Republican who says": an indefinite description is predicated of someone else.
+        if men.start > 0, ["a", "an"].contains(a.tokens[men.start - 1].lower), men.role != .group { return false }
         if men.role == .pronoun, ["him", "them", "her", "us", "me"].contains(men.lowerSurface) { return false }
         let toks = a.tokens
         var p = men.start - 1

@@ -14,6 +14,11 @@ enum Inflector {
         "upset": ["upset", "upsets", "upsetting"], "double": ["doubled", "doubles", "doubling"],
     ]
 
+    /// True when `word` is the lemma itself (the first word of `label`), not an inflection.
+    static func isLemma(_ word: String, of label: String) -> Bool {
+        word == label.split(separator: " ").first.map { $0.lowercased() }
+    }
+
     static func forms(of lemma: String) -> [String] {
         let w = lemma.lowercased()
         if let irr = irregular[w] {
@@ -46,14 +51,16 @@ enum Inflector {
             forms.append(String(w.dropLast()) + "ied")
             forms.append(w + "ing")
         } else {
-            forms.append(w + "ed")
-            forms.append(w + "ing")
             // consonant-vowel-consonant monosyllables double: ban → banned, slam → slammed
-            if chars.count >= 3, chars.count <= 4, !vowels.contains(last), !"wxy".contains(last),
+            // (and only that: "scraped" belongs to scrape, not scrap)
+            if chars.count >= 3, chars.count <= 5, !vowels.contains(last), !"wxy".contains(last),
                vowels.contains(prev), !vowels.contains(chars[chars.count - 3]),
                chars.filter({ vowels.contains($0) }).count == 1 {
                 forms.append(w + String(last) + "ed")
                 forms.append(w + String(last) + "ing")
+            } else {
+                forms.append(w + "ed")
+                forms.append(w + "ing")
             }
         }
         return forms

@@ -5,7 +5,7 @@ import Graph
 /// so that it can be read, reviewed and extended without touching code. Users add entries with
 /// their own files of the same names (`graphq ingest --lexicon my/cues.tsv`).
 public struct Lexicon: Sendable {
-    public enum Frame: String, Sendable { case svo, urge, psych, from, group, prep, act, neg }
+    public enum Frame: String, Sendable { case svo, urge, psych, from, group, prep, act, enact, neg }
 
     /// A stance cue: its words after the first, polarity, argument frame and prior confidence.
     public struct Cue: Sendable {
@@ -27,6 +27,8 @@ public struct Lexicon: Sendable {
     var urgeComplements: [String: Polarity] = [:]
     var evaluative: [String: (Polarity, Double)] = [:]
     var evaluativePhrases: [[String]: (Polarity, Double)] = [:]
+    /// General sentiment valences (VADER), a weaker fallback for words not in `evaluative`.
+    var sentiment: [String: Double] = [:]
     /// Group heads by their last word, with the full head and kind ("law enforcement agencies").
     var groupHeads: [String: [(words: [String], kind: EntityKind)]] = [:]
     var titles: Set<String> = []
@@ -62,7 +64,7 @@ public struct Lexicon: Sendable {
 
     static let knownFiles = ["cues.tsv", "urge-complements.tsv", "evaluative.tsv", "groups.txt", "titles.txt", "org-words.tsv",
                              "issue-nouns.txt", "speech-verbs.txt", "stop-capitals.txt", "first-names.txt",
-                             "first-names-ambiguous.txt", "gazetteer.tsv", "places.tsv"]
+                             "first-names-ambiguous.txt", "gazetteer.tsv", "places.tsv", "sentiment.tsv"]
 
     /// Adds the entries of one lexicon file; its name says which lexicon it extends.
     mutating func add(contentsOf url: URL) throws {
@@ -82,7 +84,7 @@ public struct Lexicon: Sendable {
             switch name {
             case "cues.tsv":
                 guard cols.count >= 3, let pol = Polarity(rawValue: cols[1]), let frame = Frame(rawValue: cols[2]) else {
-                    throw bad("expected: cue<TAB>supports|opposes|defends<TAB>\(["svo", "urge", "psych", "from", "group", "prep", "act", "neg"].joined(separator: "|"))[<TAB>confidence]")
+                    throw bad("expected: cue<TAB>supports|opposes|defends<TAB>\(["svo", "urge", "psych", "from", "group", "prep", "act", "enact", "neg"].joined(separator: "|"))[<TAB>confidence]")
                 }
                 addCue(cols[0], polarity: pol, frame: frame, confidence: cols.count > 3 ? Double(cols[3]) ?? 0.6 : 0.6)
             case "urge-complements.tsv":
@@ -94,6 +96,9 @@ public struct Lexicon: Sendable {
                 let w = cols.count > 2 ? Double(cols[2]) ?? 1 : 1
                 let words = cols[0].lowercased().split(separator: " ").map(String.init)
                 if words.count == 1 { evaluative[words[0]] = (pol, w) } else { evaluativePhrases[words] = (pol, w) }
+            case "sentiment.tsv":
+                guard cols.count >= 2, let v = Double(cols[1]) else { throw bad("expected: word<TAB>valence (-4..4)") }
+                sentiment[cols[0].lowercased()] = v
             case "groups.txt":
                 let words = cols[0].lowercased().split(separator: " ").map(String.init)
                 let kind = cols.count > 1 ? EntityKind(lenient: cols[1]) ?? .group : .group

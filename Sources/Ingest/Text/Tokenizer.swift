@@ -43,8 +43,14 @@ public enum Tokenizer {
                     let d = scalars[j]
                     if isWordScalar(d) { j += 1; continue }
                     // inner connectors followed by a word character
+                    // A period joins only short segments ("U.S", "a.m", "3.5"), not a missing
+                    // space after a sentence ("says.Net").
+                    var segment = 0
+                    var b = j - 1
+                    while b >= i, isWordScalar(scalars[b]) { segment += 1; b -= 1 }
+                    let periodJoins = d == "." && (segment <= 2 || scalars[j - 1].value >= 48 && scalars[j - 1].value <= 57)
                     if j + 1 < n, isWordScalar(scalars[j + 1]),
-                       d == "'" || d == "\u{2019}" || d == "-" || d == "&" || d == "." || d == "," && scalars[j - 1].value >= 48 && scalars[j - 1].value <= 57 && scalars[j + 1].value >= 48 && scalars[j + 1].value <= 57 {
+                       d == "'" || d == "\u{2019}" || d == "-" || d == "&" || periodJoins || d == "," && scalars[j - 1].value >= 48 && scalars[j - 1].value <= 57 && scalars[j + 1].value >= 48 && scalars[j + 1].value <= 57 {
                         // "U.S" continues; "end.Next" (no space) is rare, accept
                         j += 2; continue
                     }
