@@ -61,7 +61,7 @@ struct EntityResolver {
                 switch m.role {
                 case .group: relations.insert(Relation(from: i, to: qi, type: .memberOf))
                 default:
-                    if let t = m.title?.lowercased(), ["spokesman", "spokeswoman", "spokesperson", "official", "representative"].contains(t) {
+                    if let t = m.title?.lowercased(), ["spokesman", "spokeswoman", "spokesperson", "official", "representative", "member"].contains(t) {
                         relations.insert(Relation(from: i, to: qi, type: .memberOf))
                     } else if m.kind == .person {
                         relations.insert(Relation(from: i, to: qi, type: .leads))

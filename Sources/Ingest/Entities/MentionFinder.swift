@@ -26,6 +26,7 @@ struct MentionFinder {
         "they": [.group, .organization, .government], "them": [.group, .organization, .government],
         "it": [.organization, .government, .product], "we": [.organization, .group, .government, .person],
     ]
+    static let honours: Set<String> = ["MP", "OBE", "MBE", "CBE", "KBE", "QC", "KC", "MEP", "MSP", "PhD", "Esq", "Esq."]
     static let connectors: Set<String> = ["of", "for", "&", "de", "du", "von", "van", "der", "la", "le", "del", "da"]
     static let corporateSuffixes: Set<String> = ["Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "LLC", "Ltd", "Ltd.", "plc", "PLC", "Company", "Corporation", "Group"]
 
@@ -53,7 +54,7 @@ struct MentionFinder {
             // "Tech Workers Coalition": a capitalised head inside a name is not a group.
             if toks[i].isCapitalized, i > 0, i + 1 < toks.count, toks[i + 1].isCapitalized, toks[i + 1].kind == .word { continue }
             if toks[i].isCapitalized, i > 0, toks[i - 1].isCapitalized, toks[i - 1].kind == .word,
-               i + 1 < toks.count, lexicon.orgWords[toks[i + 1].text] != nil { continue }
+               !(i - 1 == 0 && lexicon.stopCapitals.contains(toks[i - 1].text)) { continue }
             // Pre-modifiers: lowercase content words or capitalised names, up to three.
             var m = headStart
             var qualifier: String?
@@ -98,8 +99,41 @@ struct MentionFinder {
                     mention.end = j
                 }
             }
+            // "opponents of the rule", "supporters of the tax": the complement names the group.
+            if ["critics", "opponents", "supporters", "proponents", "backers", "detractors", "foes"].contains(base), mention.end == i + 1,
+               i + 2 < toks.count, toks[i + 1].lower == "of" {
+                var j = i + 2
+                while j < toks.count, j - i <= 5, toks[j].kind == .word, !WordClasses.auxiliaries.contains(toks[j].lower),
+                      !WordClasses.relativePronouns.contains(toks[j].lower), lexicon.speechVerbs.contains(toks[j].lower) == false,
+                      lexicon.cues[toks[j].lower] == nil || WordClasses.determiners.contains(toks[j].lower) {
+                    j += 1
+                    if lexicon.issueNouns.contains(toks[j - 1].lower) || toks[j - 1].isCapitalized { break }
+                }
+                if j > i + 2 {
+                    mention.name = surface(m, j).lowercased() == surface(m, j) ? surface(m, j) : surface(m, i + 1) + " " + surface(i + 1, j)
+                    mention.name = mention.name.prefix(1).lowercased() + mention.name.dropFirst()
+                }
+            }
             for k in mention.start..<mention.end { covered[k] = true }
             mentions.append(mention)
+        }
+
+        // Descriptions that refer back to an actor, with any modifiers ("the San Francisco
+        // company", "the Canadian firm", "the tech giant").
+        for k in toks.indices where !covered[k] && ["the", "this", "that"].contains(toks[k].lower) {
+            var h = k + 1
+            while h < toks.count, h - k <= 4, toks[h].kind == .word, Self.nominalHeads[Self.stripPossessive(toks[h].lower).0] == nil || toks[h].isCapitalized,
+                  !WordClasses.prepositions.contains(toks[h].lower), !WordClasses.auxiliaries.contains(toks[h].lower),
+                  lexicon.cues[toks[h].lower] == nil, !covered[h] {
+                h += 1
+            }
+            guard h < toks.count, !covered[h], !toks[h].isCapitalized, let kind = Self.nominalHeads[Self.stripPossessive(toks[h].lower).0] else { continue }
+            // "the company's" is possessive; "the union members" is not a description of an actor.
+            if h + 1 < toks.count, lexicon.groupHeads[toks[h + 1].lower] != nil { continue }
+            let poss = Self.stripPossessive(toks[h].lower).1
+            mentions.append(Mention(sentence: s.index, start: k, end: h + 1, name: toks[h].text, surface: surface(k, h + 1),
+                                    kind: kind, role: .nominal, possessive: poss))
+            for x in k...h { covered[x] = true }
         }
 
         // Party-and-state tags ("Gonzalez, D-San Diego,") and datelines ("SAN FRANCISCO —") are not actors.
@@ -166,7 +200,28 @@ struct MentionFinder {
                 while first <= last, !parts.contains(first) { first += 1 }
             }
             if first > last { i = j; continue }
-            let mentionsHere = splitTitles(toks, first, last + 1, sentence: s, text: text)
+            // Honours after a name are not part of it ("Wes Streeting MP", "Jennette Arnold OBE").
+            var lastPart = last
+            while lastPart > first, Self.honours.contains(toks[lastPart].text) { lastPart -= 1 }
+            // "Jane Halloran of Consumers Union": a person of an organisation is two mentions.
+            if let ofIndex = (first...lastPart).first(where: { toks[$0].lower == "of" }), ofIndex > first, ofIndex < lastPart,
+               looksLikePersonName(surface(first, ofIndex)) {
+                var person = Mention(sentence: s.index, start: first, end: ofIndex, name: surface(first, ofIndex), surface: surface(first, ofIndex),
+                                     kind: .person, role: .named)
+                let orgName = Self.stripPossessive(surface(ofIndex + 1, lastPart + 1))
+                person.qualifier = orgName.0
+                person.title = "member"
+                var org = Mention(sentence: s.index, start: ofIndex + 1, end: lastPart + 1, name: orgName.0, surface: surface(ofIndex + 1, lastPart + 1),
+                                  kind: classify(orgName.0, tokens: Array(toks[(ofIndex + 1)...lastPart]), sentenceInitial: false), role: .named, possessive: orgName.1)
+                if org.kind == .other || org.kind == .person { org.kind = .organization }
+                for m in [person, org] {
+                    for k in m.start..<m.end { covered[k] = true }
+                    mentions.append(m)
+                }
+                for k in first...last { covered[k] = true }
+                i = j; continue
+            }
+            let mentionsHere = splitTitles(toks, first, lastPart + 1, sentence: s, text: text)
             for m in mentionsHere {
                 for k in m.start..<m.end { covered[k] = true }
                 mentions.append(m)
@@ -185,18 +240,6 @@ struct MentionFinder {
                 }
                 mentions.append(Mention(sentence: s.index, start: k, end: k + 1, name: t.text, surface: t.text, kind: kinds[0], role: .pronoun))
                 continue
-            }
-            if t.lower == "the" || t.lower == "this" || t.lower == "that", k + 1 < toks.count {
-                var h = k + 1
-                if toks[h].lower == "tech" || toks[h].lower == "federal" || toks[h].lower == "state" && h + 1 < toks.count && Self.nominalHeads[toks[h + 1].lower] != nil
-                    || toks[h].lower == "san" || toks[h].lower == "company's" { h += 1 }
-                guard h < toks.count, !covered[h], let kind = Self.nominalHeads[Self.stripPossessive(toks[h].lower).0] else { continue }
-                if toks[h].isCapitalized { continue }  // "the Council" is a name
-                // "the company's" etc.
-                let poss = Self.stripPossessive(toks[h].lower).1
-                mentions.append(Mention(sentence: s.index, start: k, end: h + 1, name: toks[h].text, surface: surface(k, h + 1),
-                                        kind: kind, role: .nominal, possessive: poss))
-                for x in k...h { covered[x] = true }
             }
         }
         return mentions.sorted { $0.start < $1.start }
@@ -239,6 +282,7 @@ struct MentionFinder {
         }
         var (nameText, poss) = Self.stripPossessive(surface(a, b))
         var kind = classify(nameText, tokens: Array(toks[a..<b]), sentenceInitial: a == 0)
+        if titleStart >= 0, titleEnd == b - 1, lexicon.orgWords[toks[b - 1].text] != nil { titleStart = -1 }
         if titleStart >= 0, titleEnd < b {
             // title + person name after it
             let personStart = titleEnd

@@ -71,6 +71,7 @@ public struct RuleExtractor: Extractor {
 
         // 2. Mentions and entities, with coreference by salience.
         var history: [(entity: Int, kind: EntityKind, plural: Bool)] = []
+        var pendingNominals: [(Int, Int)] = []
         for n in analyses.indices {
             var mentions = finder.find(in: analyses[n].sentence, text: scalars)
             // A mention overlapping an issue phrase's head is part of the issue ("Keystone XL pipeline").
@@ -82,6 +83,7 @@ public struct RuleExtractor: Extractor {
                     history.append((e, resolver.entities[e].kind, mentions[k].role == .group))
                 case .pronoun, .nominal:
                     mentions[k].entity = Self.antecedent(of: mentions[k], history: history, resolver: resolver)
+                    if mentions[k].entity == nil, mentions[k].role == .nominal { pendingNominals.append((n, k)) }
                 }
             }
             // "AWS head Andy Jassy": a lowercase role links the person to the preceding name.
@@ -94,8 +96,21 @@ public struct RuleExtractor: Extractor {
                     _ = me
                 }
             }
+            // A named bill ("Senate Bill 1") is an issue, not an actor.
+            let bills = analyses[n].issues.filter { issues[$0.issue].head == "bill" }
+            mentions.removeAll { m in bills.contains { $0.start < m.end && m.start < $0.end } }
             analyses[n].mentions = mentions
             analyses[n].indexMentions()
+        }
+
+        // A description with nothing before it ("The Canadian firm behind …" in the lead) refers
+        // to the article's most mentioned actor of that kind.
+        for (n, k) in pendingNominals {
+            let kind = analyses[n].mentions[k].kind
+            if let best = resolver.entities.indices.filter({ resolver.entities[$0].kind == kind }).max(by: { resolver.entities[$0].mentions < resolver.entities[$1].mentions }),
+               resolver.entities[best].mentions >= 2 {
+                analyses[n].mentions[k].entity = best
+            }
         }
 
         // 3. Quotes and speakers.
@@ -117,7 +132,6 @@ public struct RuleExtractor: Extractor {
         let dates = DateResolver(published: document.published)
         var graph = ArticleGraph()
         var seen = Set<String>()
-        var issueOwner: [Int: Int] = [:]
         // Pass 1: cue-based stances. Pass 2 (below) reads quotes and reported speech, using the
         // sides speakers took in pass 1 when a quote carries no clear evaluation.
         var perSentence = analyses.map { stanceFinder.find(in: $0, speakerOrg: speakerOrg) }
@@ -214,7 +228,13 @@ public struct RuleExtractor: Extractor {
         }
 
         graph.entities = resolver.entities.map { .init(name: $0.name, kind: $0.kind, aliases: $0.aliases) }
-        graph.issues = issues.enumerated().map { .init(label: $0.element.label, aliases: $0.element.aliases, owner: issueOwner[$0.offset]) }
+        // An issue named with a possessive ("Amazon's contracts") belongs to that actor.
+        graph.issues = issues.map { issue in
+            let owner = issue.owner.flatMap { o in
+                resolver.entities.firstIndex { NameKey.make($0.name) == NameKey.make(o) || $0.aliases.contains(o) }
+            }
+            return .init(label: issue.label, aliases: issue.aliases, owner: owner)
+        }
         graph.relations = resolver.relations.sorted { ($0.from, $0.to, $0.type.rawValue) < ($1.from, $1.to, $1.type.rawValue) }
             .map { .init(from: $0.from, to: $0.to, type: $0.type) }
         return graph

@@ -41,8 +41,9 @@ struct QuoteAttributor {
                 // "their state", "a statement": a speech verb after a determiner is a noun.
                 if k > 0, WordClasses.determiners.contains(toks[k - 1].lower) || toks[k - 1].lower == "in" { continue }
                 // Inverted: `," said X` / `said X,`
-                if k + 1 < toks.count, let mi = a.mentionAt[k + 1], let e = a.mentions[mi].entity, a.mentions[mi].role != .nominal || true,
-                   k > 0, toks[k - 1].kind == .closeQuote || toks[k - 1].text == "," || a.inQuote[k - 1] {
+                if k + 1 < toks.count, let mi = a.mentionAt[k + 1], let e = a.mentions[mi].entity,
+                   k > 0, toks[k - 1].kind == .closeQuote || k > 1 && toks[k - 1].text == "," && toks[k - 2].kind == .closeQuote
+                    || k > 1 && toks[k - 2].text == "," && toks[k - 1].kind == .closeQuote {
                     analyses[n].speaker = e; analyses[n].speechVerb = k; break
                 }
                 let subj = finder.subjects(a, before: k, speakerOrg: { _ in nil })

@@ -123,6 +123,8 @@ struct StanceFinder {
             }
             // "… established a camp to resist the project": the infinitive's holder is the clause subject.
             let infinitive = m.start > 0 && toks[m.start - 1].lower == "to" && !(m.start > 1 && lexicon.cues[toks[m.start - 2].lower] != nil)
+                // ", warning that …" / ", calling for …": a participle clause shares the main subject
+                || m.start > 0 && toks[m.start - 1].text == "," && toks[m.start].lower.hasSuffix("ing")
             let holders = infinitive ? clauseSubject(a, before: m.start, speakerOrg: speakerOrg) : subjects(a, before: m.start, speakerOrg: speakerOrg)
             guard !holders.isEmpty else { return [] }
             // "protested and held rallies": used intransitively, the cue has no object.
@@ -379,6 +381,7 @@ struct StanceFinder {
         var p = men.start - 1
         while p >= 0, WordClasses.determiners.contains(toks[p].lower) || WordClasses.isAdverb(toks[p].lower) && toks[p].lower != "even" { p -= 1 }
         if p >= 0, WordClasses.prepositions.contains(toks[p].lower), !["like"].contains(toks[p].lower) {
+            guard toks[p].lower == "of" else { return false }
             // "of the union" is not a subject — unless a coordinated list follows the preposition
             // ("an assortment of activists, shareholders and employees decried"): accept when the
             // mention is directly followed by the verb group.
