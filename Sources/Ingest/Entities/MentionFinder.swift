@@ -131,6 +131,16 @@ struct MentionFinder {
             // "the company's" is possessive; "the union members" is not a description of an actor.
             if h + 1 < toks.count, lexicon.groupHeads[toks[h + 1].lower] != nil { continue }
             let poss = Self.stripPossessive(toks[h].lower).1
+            // "the Obama administration", "the Chinese government": a capitalised modifier with a
+            // governing head names an actor rather than describing one.
+            let governing: Set<String> = ["administration", "government", "campaign", "ministry", "regime", "cabinet"]
+            if governing.contains(Self.stripPossessive(toks[h].lower).0), h > k + 1, toks[k + 1].isCapitalized {
+                let name = Self.stripPossessive(surface(k + 1, h + 1)).0
+                mentions.append(Mention(sentence: s.index, start: k, end: h + 1, name: name, surface: surface(k + 1, h + 1),
+                                        kind: .government, role: .named, possessive: poss))
+                for x in k...h { covered[x] = true }
+                continue
+            }
             mentions.append(Mention(sentence: s.index, start: k, end: h + 1, name: toks[h].text, surface: surface(k, h + 1),
                                     kind: kind, role: .nominal, possessive: poss))
             for x in k...h { covered[x] = true }

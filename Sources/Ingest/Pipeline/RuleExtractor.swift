@@ -72,7 +72,9 @@ public struct RuleExtractor: Extractor {
         // 2. Mentions and entities, with coreference by salience.
         var history: [(entity: Int, kind: EntityKind, plural: Bool)] = []
         var pendingNominals: [(Int, Int)] = []
+        var historyAtSentence: [Int] = []
         for n in analyses.indices {
+            historyAtSentence.append(history.count)
             var mentions = finder.find(in: analyses[n].sentence, text: scalars)
             // A mention overlapping an issue phrase's head is part of the issue ("Keystone XL pipeline").
             for k in mentions.indices {
@@ -118,6 +120,17 @@ public struct RuleExtractor: Extractor {
         let quotes = QuoteAttributor(lexicon: lexicon)
         quotes.markQuotes(&analyses)
         quotes.attribute(&analyses, finder: stanceFinder)
+
+        // "he" inside someone's quote is not the speaker: re-resolve such pronouns.
+        for n in analyses.indices {
+            guard let sp = analyses[n].speaker else { continue }
+            for k in analyses[n].mentions.indices where analyses[n].mentions[k].role == .pronoun && analyses[n].mentions[k].entity == sp {
+                let m = analyses[n].mentions[k]
+                guard m.start < analyses[n].inQuote.count, analyses[n].inQuote[m.start], ["he", "him", "she", "her", "they", "them"].contains(m.lowerSurface) else { continue }
+                let earlier = Array(history[0..<historyAtSentence[n]]).filter { $0.entity != sp }
+                analyses[n].mentions[k].entity = Self.antecedent(of: m, history: earlier, resolver: resolver)
+            }
+        }
 
         // Organisations people speak for (leads / member_of), for "we" in quotes.
         var orgOf: [Int: Int] = [:]

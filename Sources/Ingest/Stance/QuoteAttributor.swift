@@ -61,6 +61,12 @@ struct QuoteAttributor {
             let closes = a.tokens[last].kind == .closeQuote || a.tokens.suffix(2).contains { $0.kind == .closeQuote }
             openAtEnd[n] = a.inQuote[last] && !closes
         }
+        // A fully quoted sentence right after an attributed quote continues it
+        // (`"…," she said. "And …."`).
+        for n in analyses.indices.dropFirst() where analyses[n].speaker == nil && analyses[n].tokens.first?.kind == .openQuote
+            && analyses[n].speechVerb == nil && analyses[n - 1].hasQuote {
+            if let s = analyses[n - 1].speaker { analyses[n].speaker = s }
+        }
         var changed = true
         while changed {
             changed = false
@@ -88,8 +94,11 @@ struct QuoteAttributor {
             else if let v = lexicon.sentiment[arr[i].lower] { hit = (v < 0 ? .opposes : .supports, abs(v) / 4 * 0.6) }
             if let (pol, w) = hit {
                 var sign = pol == .opposes ? -1.0 : 1.0
-                for b in max(0, i - 3)..<i where WordClasses.negators.contains(arr[b].lower) || arr[b].lower.hasSuffix("n't") || arr[b].lower.hasSuffix("n’t") {
-                    sign = -sign; break
+                // Negation scopes over the next few words of its clause ("is not trying to make it great").
+                var b = i - 1
+                while b >= 0, i - b <= 6, arr[b].kind == .word {
+                    if WordClasses.negators.contains(arr[b].lower) || arr[b].lower.hasSuffix("n't") || arr[b].lower.hasSuffix("n’t") { sign = -sign; break }
+                    b -= 1
                 }
                 score += sign * w
             }
