@@ -5,6 +5,7 @@ import Graph
 /// TABARI/PETRARCH, aimed at positions on issues. See docs/EXTRACTION.md for the design.
 public struct RuleExtractor: Extractor {
     public let version = "rules-1"
+    static let evaluationThreshold = Double(ProcessInfo.processInfo.environment["GRAPHQ_EVAL_T"] ?? "") ?? 0.3
     let lexicon: Lexicon
 
     public init(lexicon: Lexicon = .bundled) { self.lexicon = lexicon }
@@ -109,9 +110,38 @@ public struct RuleExtractor: Extractor {
         // to the article's most mentioned actor of that kind.
         for (n, k) in pendingNominals {
             let kind = analyses[n].mentions[k].kind
-            if let best = resolver.entities.indices.filter({ resolver.entities[$0].kind == kind }).max(by: { resolver.entities[$0].mentions < resolver.entities[$1].mentions }),
+            let following = analyses[n...min(n + 2, analyses.count - 1)].flatMap { a in
+                a.mentions.filter { m in m.role == .named && (a.sentence.index > n || m.start > analyses[n].mentions[k].end) }
+            }.compactMap(\.entity).first { resolver.entities[$0].kind == kind }
+            if let f = following {
+                analyses[n].mentions[k].entity = f
+            } else if let best = resolver.entities.indices.filter({ resolver.entities[$0].kind == kind }).max(by: { resolver.entities[$0].mentions < resolver.entities[$1].mentions }),
                resolver.entities[best].mentions >= 2 {
                 analyses[n].mentions[k].entity = best
+            }
+        }
+
+        // Issues owned by an actor: "Amazon's contracts", "his company's practice of …".
+        var ownerVotes: [Int: [Int: Int]] = [:]
+        for a in analyses {
+            for iss in a.issues where iss.start > 0 {
+                if let mi = a.mentionAt[iss.start - 1], a.mentions[mi].possessive, let e = a.mentions[mi].entity,
+                   [.organization, .government, .person].contains(resolver.entities[e].kind) {
+                    ownerVotes[iss.issue, default: [:]][e, default: 0] += 1
+                }
+            }
+        }
+        var issueOwner: [Int: Int] = [:]
+        for (i, votes) in ownerVotes {
+            guard let best = votes.max(by: { $0.value < $1.value }) else { continue }
+            // A person's possession ("his practice") belongs to the organisation they lead.
+            var owner = best.key
+            if resolver.entities[owner].kind == .person, let org = resolver.relations.first(where: { $0.from == owner && $0.type == .leads })?.to { owner = org }
+            issueOwner[i] = owner
+            let name = resolver.entities[owner].name
+            if !issues[i].label.contains(where: \.isUppercase), !NameKey.make(issues[i].label).contains(NameKey.make(name)) {
+                issues[i].aliases.append(issues[i].label)
+                issues[i].label = name + " " + issues[i].label
             }
         }
 
@@ -171,7 +201,7 @@ public struct RuleExtractor: Extractor {
             var confidence = min(0.75, 0.45 + 0.1 * abs(score))
             var rule = quoted.isEmpty ? "speech.evaluative" : "quote.evaluative"
             var target: ArticleGraph.Target? = nil
-            if abs(score) >= 0.5 {
+            if abs(score) >= Self.evaluationThreshold {
                 polarity = score < 0 ? .opposes : .supports
                 // What the statement is about: an issue, or an actor that can hold a position
                 // (groups and places named in a quote are usually those affected, not targets).
@@ -241,13 +271,7 @@ public struct RuleExtractor: Extractor {
         }
 
         graph.entities = resolver.entities.map { .init(name: $0.name, kind: $0.kind, aliases: $0.aliases) }
-        // An issue named with a possessive ("Amazon's contracts") belongs to that actor.
-        graph.issues = issues.map { issue in
-            let owner = issue.owner.flatMap { o in
-                resolver.entities.firstIndex { NameKey.make($0.name) == NameKey.make(o) || $0.aliases.contains(o) }
-            }
-            return .init(label: issue.label, aliases: issue.aliases, owner: owner)
-        }
+        graph.issues = issues.enumerated().map { .init(label: $0.element.label, aliases: $0.element.aliases, owner: issueOwner[$0.offset]) }
         graph.relations = resolver.relations.sorted { ($0.from, $0.to, $0.type.rawValue) < ($1.from, $1.to, $1.type.rawValue) }
             .map { .init(from: $0.from, to: $0.to, type: $0.type) }
         return graph

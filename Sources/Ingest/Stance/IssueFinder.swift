@@ -63,6 +63,10 @@ struct IssueFinder {
             let t = toks[i]
             let (base, _) = MentionFinder.stripPossessive(t.lower)
             guard t.kind == .word, lexicon.issueNouns.contains(base), titleCase || !t.isCapitalized || i == 0 else { i += 1; continue }
+            // "Google plans not to renew …", "plans to": a plural head followed by "to"/"not" is a verb.
+            if i + 1 < toks.count, ["to", "not"].contains(toks[i + 1].lower), base.hasSuffix("s"), i > 0, toks[i - 1].isCapitalized || titleCase {
+                i += 1; continue
+            }
             // Compounds take the last noun as head: "pipeline projects", "sales tax".
             if i + 1 < toks.count, toks[i + 1].kind == .word, lexicon.issueNouns.contains(toks[i + 1].lower),
                titleCase || !toks[i + 1].isCapitalized { i += 1; continue }
@@ -76,6 +80,8 @@ struct IssueFinder {
                 if poss { owner = pb; break }
                 // "to renew military deal": an infinitive verb is not a modifier.
                 if a >= 2, toks[a - 2].lower == "to" { break }
+                // Amounts are not part of an issue's name ("$1.9 billion", "£52bn").
+                if p.text.contains(where: \.isNumber) && !p.text.allSatisfy(\.isNumber) || ["billion", "million", "bn", "trillion"].contains(p.lower) { break }
                 let w = p.lower
                 if WordClasses.determiners.contains(w) || WordClasses.prepositions.contains(w) || WordClasses.auxiliaries.contains(w)
                     || WordClasses.coordinators.contains(w) || WordClasses.subjectPronouns.contains(w) || WordClasses.relativePronouns.contains(w)
@@ -86,7 +92,11 @@ struct IssueFinder {
             }
             // One prepositional tail: "sales to police", "ban on flavored e-cigarettes".
             var b = i + 1
-            if b + 1 < toks.count, ["to", "on", "of", "for", "against", "over"].contains(toks[b].lower) {
+            // "to" introduces a noun phrase ("sales to police"), not a verb ("bill to climb").
+            let toNoun = b + 1 < toks.count && toks[b].lower == "to" && (WordClasses.determiners.contains(toks[b + 1].lower)
+                || toks[b + 1].isCapitalized && !titleCase || lexicon.groupHeads[toks[b + 1].lower] != nil || lexicon.issueNouns.contains(toks[b + 1].lower)
+                || titleCase && lexicon.groupHeads[toks[b + 1].lower] != nil)
+            if b + 1 < toks.count, ["on", "of", "for", "against", "over"].contains(toks[b].lower) || toNoun {
                 var c = b + 1
                 var taken = 0
                 while c < toks.count, taken < 4 {

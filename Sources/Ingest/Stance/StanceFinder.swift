@@ -61,6 +61,11 @@ struct StanceFinder {
                         || WordClasses.objectPronouns.contains(n.lower) || a.issueAt(i + 1) != nil } ?? false
                     if !objectFollows { i += 1; continue }
                 }
+                // A verb cue right after a preposition is a noun ("over concerns", "a wave of protests").
+                if b.cue.isVerb, i > 0, WordClasses.prepositions.contains(toks[i - 1].lower), toks[i - 1].lower != "to",
+                   !(toks[i - 1].lower == "from" && t.lower.hasSuffix("ing")) {
+                    i += 1; continue
+                }
                 // A verb cue after a determiner or number is a noun ("the fight", "one question").
                 if b.cue.isVerb, i > 0, WordClasses.determiners.contains(toks[i - 1].lower) || toks[i - 1].kind == .number
                     || ["one", "two", "three"].contains(toks[i - 1].lower) {
@@ -246,6 +251,8 @@ struct StanceFinder {
             if WordClasses.futureMarkers.contains(w) || WordClasses.intentionVerbs.contains(w) { intended = true }
             k -= 1; steps += 1
         }
+        // "prevent providers from favoring …": the action is kept from happening.
+        if cueStart > 0, toks[cueStart - 1].lower == "from", toks[cueStart].lower.hasSuffix("ing") { negated = true }
         // "no sign of backing off", "no plans to"
         if !negated, cueStart >= 3 {
             let window = toks[max(0, cueStart - 4)..<cueStart].map(\.lower)
