@@ -15,7 +15,13 @@ struct EntityResolver {
 
     private(set) var entities: [Entity] = []
     private var byKey: [String: Int] = [:]
-    private(set) var relations: Set<Relation> = []
+    /// Relations in the order they were found (an array, so that output never depends on hashing).
+    private(set) var relations: [Relation] = []
+    private var relationSet: Set<Relation> = []
+
+    private mutating func addRelation(_ r: Relation) {
+        if relationSet.insert(r).inserted { relations.append(r) }
+    }
 
     struct Relation: Hashable { var from: Int; var to: Int; var type: RelationType }
 
@@ -59,12 +65,12 @@ struct EntityResolver {
             let qi = entity(named: q, kind: qKind == .person ? .organization : qKind)
             if qi != i {
                 switch m.role {
-                case .group: relations.insert(Relation(from: i, to: qi, type: .memberOf))
+                case .group: addRelation(Relation(from: i, to: qi, type: .memberOf))
                 default:
                     if let t = m.title?.lowercased(), ["spokesman", "spokeswoman", "spokesperson", "official", "representative", "member"].contains(t) {
-                        relations.insert(Relation(from: i, to: qi, type: .memberOf))
+                        addRelation(Relation(from: i, to: qi, type: .memberOf))
                     } else if m.kind == .person {
-                        relations.insert(Relation(from: i, to: qi, type: .leads))
+                        addRelation(Relation(from: i, to: qi, type: .leads))
                     }
                 }
             }
@@ -75,7 +81,7 @@ struct EntityResolver {
             for n in stride(from: words.count - 1, through: 1, by: -1) {
                 let prefix = NameKey.make(words[0..<n].joined(separator: " "))
                 if let p = byKey[prefix], p != i, entities[p].kind == .organization {
-                    relations.insert(Relation(from: i, to: p, type: entities[i].kind == .product ? .productOf : .partOf))
+                    addRelation(Relation(from: i, to: p, type: entities[i].kind == .product ? .productOf : .partOf))
                     break
                 }
             }

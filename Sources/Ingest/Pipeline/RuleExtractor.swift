@@ -132,8 +132,9 @@ public struct RuleExtractor: Extractor {
             }
         }
         var issueOwner: [Int: Int] = [:]
-        for (i, votes) in ownerVotes {
-            guard let best = votes.max(by: { $0.value < $1.value }) else { continue }
+        for (i, votes) in ownerVotes.sorted(by: { $0.key < $1.key }) {
+            // Ties go to the actor with the lower index (first mentioned): output must not depend on hashing.
+            guard let best = votes.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }) else { continue }
             // A person's possession ("his practice") belongs to the organisation they lead.
             var owner = best.key
             if resolver.entities[owner].kind == .person, let org = resolver.relations.first(where: { $0.from == owner && $0.type == .leads })?.to { owner = org }
@@ -164,9 +165,10 @@ public struct RuleExtractor: Extractor {
 
         // Organisations people speak for (leads / member_of), for "we" in quotes.
         var orgOf: [Int: Int] = [:]
-        for r in resolver.relations where r.type == .leads || r.type == .memberOf { orgOf[r.from] = r.to }
+        let sortedRelations = resolver.relations.sorted { ($0.from, $0.to, $0.type.rawValue) < ($1.from, $1.to, $1.type.rawValue) }
+        for r in sortedRelations where r.type == .leads || r.type == .memberOf { orgOf[r.from] = orgOf[r.from] ?? r.to }
         var parentOf: [Int: Int] = [:]
-        for r in resolver.relations where r.type == .partOf || r.type == .productOf { parentOf[r.from] = r.to }
+        for r in sortedRelations where r.type == .partOf || r.type == .productOf { parentOf[r.from] = parentOf[r.from] ?? r.to }
         let speakerOrg: (Int) -> Int? = { orgOf[$0] }
 
         if ProcessInfo.processInfo.environment["GRAPHQ_TRACE"] != nil { trace(analyses, issues: issues, main: mainIssue, resolver: resolver) }
@@ -185,7 +187,7 @@ public struct RuleExtractor: Extractor {
         for list in perSentence { for f in list where f.modality != .negated && sideTarget[f.holder] == nil { sideTarget[f.holder] = f.target } }
         func priorSide(_ e: Int) -> (Polarity, ArticleGraph.Target?)? {
             for who in [e, orgOf[e]].compactMap({ $0 }) {
-                if let counts = side[who], let best = counts.max(by: { $0.value < $1.value }) { return (best.key, sideTarget[who]) }
+                if let counts = side[who], let best = counts.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }) { return (best.key, sideTarget[who]) }
             }
             return nil
         }
