@@ -41,7 +41,10 @@ struct MentionFinder {
         // 1. Groups first, so that "Amazon employees" is one mention, not "Amazon" + "employees".
         for i in toks.indices where toks[i].kind == .word {
             let (base, poss) = Self.stripPossessive(toks[i].lower)
-            guard let heads = lexicon.groupHeads[base] else { continue }
+            // Plural agent nouns are groups even when no lexicon lists them ("dockworkers",
+            // "pharmacists", "ranchers").
+            let heads = lexicon.groupHeads[base] ?? (Self.isAgentPlural(base) ? [([base], EntityKind.group)] : nil)
+            guard let heads else { continue }
             // Longest multi-word head that matches ("law enforcement agencies").
             var headStart = i, kind = EntityKind.group, matched = false
             for h in heads.sorted(by: { $0.words.count > $1.words.count }) {
@@ -353,6 +356,21 @@ struct MentionFinder {
 
     static func looksLikeSentenceInitialWord(_ w: String) -> Bool {
         w.hasSuffix("ing") || w.hasSuffix("ly") || w.hasSuffix("ed")
+    }
+
+    static let nonAgentPlurals: Set<String> = ["others", "numbers", "papers", "orders", "matters", "letters", "offers", "centers",
+        "centres", "computers", "headquarters", "layers", "borders", "waters", "quarters", "powers", "members", "towers", "filters",
+        "chapters", "registers", "barriers", "disorders", "characters", "corners", "answers", "brothers", "sisters", "mothers",
+        "fathers", "daughters", "letters", "meters", "metres", "dollars", "transfers", "headers", "covers", "lovers", "whispers",
+        "rumors", "rumours", "powers", "shelters", "containers", "printers", "monsters", "flowers", "hours", "years", "users",
+        "lists", "twists", "mists", "wrists", "fists", "tourists", "waivers", "banners", "passengers", "markers", "posters", "stickers",
+        "fibers", "servers", "routers", "rivers", "weathers", "leftovers", "suppers", "dinners", "manners", "cancers", "copiers",
+        "answers", "tigers", "chambers", "corners", "sectors", "factors", "motors", "cheers", "gears", "careers", "frontiers", "tiers"]
+
+    /// A plural agent noun: "-ers"/"-ists"/"-ians" words of some length, minus common things.
+    static func isAgentPlural(_ w: String) -> Bool {
+        guard w.count >= 7, w.allSatisfy({ $0.isLetter || $0 == "-" }), !nonAgentPlurals.contains(w) else { return false }
+        return w.hasSuffix("ers") || w.hasSuffix("ists") || w.hasSuffix("ians")
     }
 
     static func isDemonymLike(_ q: String) -> Bool {
