@@ -117,6 +117,18 @@ struct MentionFinder {
                     mention.name = mention.name.prefix(1).lowercased() + mention.name.dropFirst()
                 }
             }
+            // "the drivers' union", "the nurses' association": the organisation of a group.
+            // (a plural possessive may be tokenised as the word and a separate apostrophe)
+            let apostrophe = i + 2 < toks.count && (toks[i + 1].text == "'" || toks[i + 1].text == "\u{2019}") && toks[i + 1].start == toks[i].end
+            let orgAt = apostrophe ? i + 2 : i + 1
+            if poss || apostrophe, mention.end == i + 1, orgAt < toks.count,
+               let k = Self.nominalHeads[Self.stripPossessive(toks[orgAt].lower).0], k == .organization {
+                mention.name = surface(m, orgAt + 1)
+                mention.surface = mention.name
+                mention.kind = .organization
+                mention.end = orgAt + 1
+                mention.possessive = Self.stripPossessive(toks[orgAt].lower).1
+            }
             for k in mention.start..<mention.end { covered[k] = true }
             mentions.append(mention)
         }
@@ -141,6 +153,19 @@ struct MentionFinder {
                 let name = Self.stripPossessive(surface(k + 1, h + 1)).0
                 mentions.append(Mention(sentence: s.index, start: k, end: h + 1, name: name, surface: surface(k + 1, h + 1),
                                         kind: .government, role: .named, possessive: poss))
+                for x in k...h { covered[x] = true }
+                continue
+            }
+            // "the port authority", "the school board", "the city council": an institution named by
+            // its lowercase modifier is an actor of its own, not a reference back.
+            let institutions: Set<String> = ["authority", "agency", "department", "commission", "council", "board", "court",
+                                             "union", "association", "committee", "ministry", "regulator", "district"]
+            if institutions.contains(Self.stripPossessive(toks[h].lower).0), h > k + 1,
+               (k + 1..<h).allSatisfy({ !toks[$0].isCapitalized && toks[$0].kind == .word && !WordClasses.determiners.contains(toks[$0].lower) }),
+               !(k + 1..<h).contains(where: { ["same", "new", "federal", "state", "local", "powerful", "independent", "national"].contains(toks[$0].lower) }) {
+                let name = Self.stripPossessive(surface(k + 1, h + 1)).0
+                mentions.append(Mention(sentence: s.index, start: k, end: h + 1, name: name, surface: name,
+                                        kind: kind, role: .named, possessive: poss))
                 for x in k...h { covered[x] = true }
                 continue
             }
@@ -174,8 +199,8 @@ struct MentionFinder {
             while j < toks.count, !covered[j] {
                 let t = toks[j]
                 if t.kind == .word && (t.isCapitalized || isNameNumber(toks, j) && !parts.isEmpty) {
-                    // Weekdays, months and other stop capitals end a name ("Newsom Wednesday").
-                    if !parts.isEmpty, lexicon.stopCapitals.contains(t.text) { break }
+                    // Weekdays and months end a name ("Newsom Wednesday").
+                    if !parts.isEmpty, WordClasses.weekdays.contains(t.lower) || DateNormalizer.month(t.text) != nil && t.text.count > 2 { break }
                     // Party-and-state tags ("D-San Diego", "R-Texas") are not names.
                     if t.text.count > 2, ["D-", "R-", "I-"].contains(String(t.text.prefix(2))) { break }
                     parts.append(j); j += 1
@@ -365,7 +390,9 @@ struct MentionFinder {
         "rumors", "rumours", "powers", "shelters", "containers", "printers", "monsters", "flowers", "hours", "years", "users",
         "lists", "twists", "mists", "wrists", "fists", "tourists", "waivers", "banners", "passengers", "markers", "posters", "stickers",
         "fibers", "servers", "routers", "rivers", "weathers", "leftovers", "suppers", "dinners", "manners", "cancers", "copiers",
-        "answers", "tigers", "chambers", "corners", "sectors", "factors", "motors", "cheers", "gears", "careers", "frontiers", "tiers"]
+        "answers", "tigers", "chambers", "corners", "sectors", "factors", "motors", "cheers", "gears", "careers", "frontiers", "tiers",
+        "scanners", "trackers", "speakers", "stickers", "readers", "boosters", "chargers", "thrusters", "adapters", "lasers", "burgers",
+        "stickers", "trailers", "tankers", "freighters", "boulders", "ledgers", "dealers", "headliners", "fingers", "shoulders", "waters"]
 
     /// A plural agent noun: "-ers"/"-ists"/"-ians" words of some length, minus common things.
     static func isAgentPlural(_ w: String) -> Bool {

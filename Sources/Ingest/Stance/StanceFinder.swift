@@ -86,8 +86,13 @@ struct StanceFinder {
 
     func find(in a: SentenceAnalysis, speakerOrg: (Int) -> Int?) -> [FoundStance] {
         var found: [FoundStance] = []
+        var consumedUntil = -1
         for m in cues(in: a) {
-            found += apply(m, a, speakerOrg: speakerOrg)
+            // The verb of a request ("urged X to cancel …") is part of the request, not a stance of X.
+            if m.start < consumedUntil { continue }
+            let results = apply(m, a, speakerOrg: speakerOrg)
+            if m.cue.frame == .urge || results.contains(where: { $0.rule.hasPrefix("urge") }) { consumedUntil = m.end + 9 }
+            found += results
         }
         return found
     }
@@ -167,7 +172,9 @@ struct StanceFinder {
             guard let pol = complement else { return [] }
             let holders = subjects(a, before: m.start, speakerOrg: speakerOrg)
             guard !holders.isEmpty else { return [] }
-            let thing = object(a, after: verbEnd, excluding: Set(holders), anaphoricAllowed: false)
+            // "to stop selling …": a practice of the addressee; the addressee is the target.
+            let gerund = verbEnd < toks.count && toks[verbEnd].lower.hasSuffix("ing") && a.mentionAt[verbEnd] == nil
+            let thing = gerund ? nil : object(a, after: verbEnd, excluding: Set(holders), anaphoricAllowed: false)
             if pol == .opposes {
                 // Asking a company to stop an unnamed practice opposes the company; a named thing is the target.
                 emit(holders, thing ?? addressee, polarity: .opposes, conf: cue.confidence, rule: "urge:\(cue.label)")
@@ -248,7 +255,8 @@ struct StanceFinder {
             if WordClasses.negators.contains(w) || w.hasSuffix("n't") || w.hasSuffix("n’t") { negated = true }
             if w == "no" || w == "without" || w == "refused" || w == "refuses" || w == "declined" { negated = true }
             if WordClasses.conditionalModals.contains(w) { conditional = true }
-            if WordClasses.futureMarkers.contains(w) || WordClasses.intentionVerbs.contains(w) { intended = true }
+            // "will", or an intention verb followed by "to" ("plans to sue", "vowed to fight").
+            if WordClasses.futureMarkers.contains(w) || WordClasses.intentionVerbs.contains(w) && k + 1 < toks.count && toks[k + 1].lower == "to" { intended = true }
             k -= 1; steps += 1
         }
         // "prevent providers from favoring …": the action is kept from happening.
@@ -350,7 +358,8 @@ struct StanceFinder {
         while n >= 0 {
             let prev = a.mentions[n]
             let between = toks[prev.end..<cur].map(\.lower)
-            if !between.isEmpty, between.allSatisfy({ WordClasses.coordinators.contains($0) || $0 == "such" || $0 == "including" }), !prev.possessive {
+            if !between.isEmpty, between.allSatisfy({ WordClasses.coordinators.contains($0) || $0 == "such" || $0 == "including" || WordClasses.determiners.contains($0) }),
+               between.contains(where: { !WordClasses.determiners.contains($0) }), !prev.possessive {
                 if between.contains(where: { ["and", "or", "&", "well", "along", "plus", "including", "such"].contains($0) }) { sawConjunction = true }
                 conjuncts.append(n); cur = prev.start; n -= 1
             } else { break }
@@ -387,6 +396,12 @@ struct StanceFinder {
         let toks = a.tokens
         var p = men.start - 1
         while p >= 0, WordClasses.determiners.contains(toks[p].lower) || WordClasses.isAdverb(toks[p].lower) && toks[p].lower != "even" { p -= 1 }
+        // "a spokesperson for Acme defended …": the organisation speaks.
+        if p >= 1, ["for", "of", "at"].contains(toks[p].lower),
+           ["spokesperson", "spokesman", "spokeswoman", "representative", "official", "officials", "executive", "executives",
+            "lawyer", "lawyers", "attorney", "attorneys", "leaders", "leader", "head"].contains(toks[p - 1].lower) {
+            return true
+        }
         if p >= 0, WordClasses.prepositions.contains(toks[p].lower), !["like"].contains(toks[p].lower) {
             guard toks[p].lower == "of" else { return false }
             // "of the union" is not a subject — unless a coordinated list follows the preposition
