@@ -11,6 +11,21 @@ struct EntityResolver {
         var kind: EntityKind
         var aliases: [String]
         var mentions = 0
+        /// Name keys of the aliases, kept in step with `aliases` (matching is the hot path).
+        var aliasKeys: Set<String> = []
+        /// Cached key and words of `name`.
+        var key: String = ""
+        var words: [String] = []
+
+        init(name: String, kind: EntityKind, aliases: [String]) {
+            self.name = name; self.kind = kind; self.aliases = aliases
+            key = NameKey.make(name); words = name.split(separator: " ").map(String.init)
+        }
+
+        mutating func rename(_ newName: String) {
+            aliases.append(name); aliasKeys.insert(key)
+            name = newName; key = NameKey.make(newName); words = newName.split(separator: " ").map(String.init)
+        }
     }
 
     private(set) var entities: [Entity] = []
@@ -37,8 +52,7 @@ struct EntityResolver {
         if let i = findMatch(name: name, kind: kind, role: m.role) {
             // A fuller form becomes the name ("Jeff Bezos" after "Bezos").
             if kind == .person, entities[i].kind == .person, name.split(separator: " ").count > entities[i].name.split(separator: " ").count {
-                entities[i].aliases.append(entities[i].name)
-                entities[i].name = name
+                entities[i].rename(name)
             }
             if entities[i].kind == .other, kind != .other { entities[i].kind = kind }
             byKey[key] = i
@@ -76,7 +90,7 @@ struct EntityResolver {
             }
         }
         // "Amazon Web Services" starts with the name of the organisation "Amazon".
-        let words = entities[i].name.split(separator: " ")
+        let words = entities[i].words
         if words.count >= 2, entities[i].kind != .person {
             for n in stride(from: words.count - 1, through: 1, by: -1) {
                 let prefix = NameKey.make(words[0..<n].joined(separator: " "))
@@ -92,7 +106,10 @@ struct EntityResolver {
     private mutating func noteAlias(_ i: Int, _ surface: String, _ name: String) {
         for form in [surface, name] {
             let f = MentionFinder.stripPossessive(form).0
-            if f != entities[i].name, !entities[i].aliases.contains(f), !f.isEmpty { entities[i].aliases.append(f) }
+            if f != entities[i].name, !entities[i].aliases.contains(f), !f.isEmpty {
+                entities[i].aliases.append(f)
+                entities[i].aliasKeys.insert(NameKey.make(f))
+            }
         }
     }
 
@@ -103,15 +120,23 @@ struct EntityResolver {
         if role == .group {
             if words.count == 1 {
                 let cands = entities.indices.filter { entities[$0].kind == .group || entities[$0].kind == kind }
-                    .filter { NameKey.make(entities[$0].name).hasSuffix(" " + key) }
+                    .filter { entities[$0].key.hasSuffix(" " + key) }
                 if cands.count == 1 { return cands[0] }
             }
             return nil
         }
+        let nameWords = words
+        let nameIsAcronym = nameWords.count == 1 && Self.isAcronym(nameWords[0])
         for (i, e) in entities.enumerated() {
-            let ew = e.name.split(separator: " ").map(String.init)
-            let ekey = NameKey.make(e.name)
-            if e.aliases.contains(where: { NameKey.make($0) == key }) { return i }
+            let ekey = e.key
+            if e.aliasKeys.contains(key) { return i }
+            let ew = e.words
+            // Cheap rejection: most entities share no word and no first letter with the name.
+            if ekey.first != key.first, !nameIsAcronym, !(ew.count == 1 && Self.isAcronym(ew[0])),
+               !(nameWords.last.map { ew.contains($0) } ?? false), !(ew.last.map { nameWords.contains($0) } ?? false) {
+                continue
+            }
+            if e.aliasKeys.contains(key) { return i }
             // Surname or first+last of a person.
             if e.kind == .person, words.count == 1, ew.count >= 2, ew.last == words[0] || ew.dropLast().last == words[0] && ew.last?.count ?? 0 <= 3 { return i }
             if kind == .person, ew.count == 1, words.count >= 2, words.last == ew[0], e.kind == .person || e.kind == .other { return i }

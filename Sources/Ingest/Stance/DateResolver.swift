@@ -28,6 +28,8 @@ struct DateResolver {
     func resolve(_ tokens: [Token]) -> (String, DatePrecision)? {
         for (i, t) in tokens.enumerated() {
             let w = t.lower
+            // Only weekday and month names (capitalised) and a few lowercase words can date a statement.
+            guard t.kind == .word, t.isCapitalized || w == "yesterday" || w == "today" || w == "tonight" || w == "year" else { continue }
             if let wd = WordClasses.weekdays.firstIndex(of: w), let pub = published {
                 // News reports the past: the latest such weekday on or before publication.
                 let pubWeekday = (Self.calendar.component(.weekday, from: pub) + 5) % 7  // Monday = 0

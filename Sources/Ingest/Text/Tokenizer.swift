@@ -39,6 +39,7 @@ public enum Tokenizer {
             newlines = 0
             if isWordScalar(c) {
                 var j = i + 1
+                var hasApostrophe = false
                 while j < n {
                     let d = scalars[j]
                     if isWordScalar(d) { j += 1; continue }
@@ -52,6 +53,7 @@ public enum Tokenizer {
                     if j + 1 < n, isWordScalar(scalars[j + 1]),
                        d == "'" || d == "\u{2019}" || d == "-" || d == "&" || periodJoins || d == "," && scalars[j - 1].value >= 48 && scalars[j - 1].value <= 57 && scalars[j + 1].value >= 48 && scalars[j + 1].value <= 57 {
                         // "U.S" continues; "end.Next" (no space) is rare, accept
+                        if d == "'" || d == "\u{2019}" { hasApostrophe = true }
                         j += 2; continue
                     }
                     break
@@ -62,7 +64,7 @@ public enum Tokenizer {
                 let isNumber = scalars[i].value >= 48 && scalars[i].value <= 57
                 // Contractions become two tokens: "we’re" → "we" "’re", "didn't" → "did" "n't",
                 // "he's" → "he" "'s" (a possessive 's on names stays attached).
-                if let split = contractionSplit(text) {
+                if hasApostrophe, let split = contractionSplit(text) {
                     let cut = i + split
                     tokens.append(Token(text: String(String.UnicodeScalarView(scalars[i..<cut])), start: i, end: cut, kind: .word, startsParagraph: paragraphStart))
                     tokens.append(Token(text: String(String.UnicodeScalarView(scalars[cut..<j])), start: cut, end: j, kind: .word))
