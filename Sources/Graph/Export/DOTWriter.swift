@@ -48,7 +48,7 @@ public struct DOTWriter: Sendable {
     public func write(_ g: Subgraph) -> String {
         var out = ""
         out.reserveCapacity(256 + g.nodes.count * 160 + g.edges.count * 420)
-        let title = options.title ?? "graphq — \(g.filter.summary)"
+        let title = options.title ?? "Stakeholder map — \(g.filter.summary)"
         out += "digraph graphq {\n"
         out += "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=12, labelloc=t, label=\(Self.quoted(title)), "
         out += "tooltip=\(Self.quoted(title)), nodesep=0.25, ranksep=0.7, splines=true];\n"

@@ -117,12 +117,15 @@ public struct StanceFilter: Sendable, Equatable {
         return (sql, args)
     }
 
-    /// A one-line human description of the filter, for report headers.
+    /// A one-line human description of the filter, for report headers; the default filter of
+    /// maps (``forMaps``) reads "stated positions …".
     public var summary: String {
         var parts: [String] = []
         if minConfidence > 0 { parts.append("confidence ≥ \(minConfidence)") }
         if includeRejected { parts.append("rejected included") }
-        if !modalities.isEmpty, modalities != Set(Modality.allCases) {
+        if modalities.isEmpty || modalities == Set(Modality.allCases) {
+            parts.append("all modalities")
+        } else if modalities != Self.positionModalities {
             parts.append("modality " + Modality.allCases.filter { modalities.contains($0) }.map(\.rawValue).joined(separator: "/"))
         }
         if !polarities.isEmpty { parts.append("polarity " + polarities.map(\.rawValue).sorted().joined(separator: "/")) }
@@ -130,6 +133,6 @@ public struct StanceFilter: Sendable, Equatable {
         if let until { parts.append("until \(until)") }
         if !kinds.isEmpty { parts.append("kind " + kinds.map(\.rawValue).sorted().joined(separator: "/")) }
         if around != nil { parts.append("depth \(depth)") }
-        return parts.isEmpty ? "all stances" : parts.joined(separator: ", ")
+        return parts.isEmpty ? "stated positions (negated and questioned statements left out)" : parts.joined(separator: ", ")
     }
 }
