@@ -7,14 +7,14 @@ extension GraphQ {
         static let configuration = CommandConfiguration(
             abstract: "Write the graph, or a filtered part of it, as DOT, GraphML, GEXF, JSON or CSV.",
             discussion: """
-            Every format shows the same subgraph: the filters below apply to all of them. By default
-            rejected, negated and questioned stances are left out (--modality all keeps every modality).
+            Every format shows the same subgraph: the filters apply to all of them. By default \
+            rejected, negated and questioned stances are left out (--modality all keeps them).
 
               graphq export --format dot --issue "SB 12" --render svg -o sb12.svg
-              graphq export --format graphml --around "Veridian Systems" --depth 2 -o veridian.graphml
+              graphq export --format graphml --around Veridian --depth 2 -o v.graphml
               graphq export --format gexf --since 2024 -o timeline.gexf
-              graphq export --format csv -o neo4j/        # neo4j/nodes.csv, relationships.csv, events.csv
-              graphq export --format csv -o out/sb12      # out/sb12-nodes.csv, -relationships.csv, -events.csv
+              graphq export --format csv -o neo4j/    # neo4j/nodes.csv, …
+              graphq export --format csv -o out/sb12  # out/sb12-nodes.csv, …
             """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case json, dot, graphml, gexf, csv }
