@@ -46,21 +46,24 @@ public struct DOTWriter: Sendable {
     }
 
     public func write(_ g: Subgraph) -> String {
-        var out = ""
-        out.reserveCapacity(256 + g.nodes.count * 160 + g.edges.count * 420)
+        var out = DOTBuffer()
+        out.bytes.reserveCapacity(256 + g.nodes.count * 160 + g.edges.count * 420)
         let title = options.title ?? "Stakeholder map — \(g.filter.summary)"
         out += "digraph graphq {\n"
-        out += "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=12, labelloc=t, label=\(Self.quoted(title)), "
-        out += "tooltip=\(Self.quoted(title)), nodesep=0.25, ranksep=0.7, splines=true];\n"
+        out += "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=12, labelloc=t, label="
+        out.quoted(title)
+        out += ", tooltip="
+        out.quoted(title)
+        out += ", nodesep=0.25, ranksep=0.7, splines=true];\n"
         out += "  node [fontname=\"Helvetica\", fontsize=11, style=\"filled\", color=\"#555555\"];\n"
         out += "  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];\n"
 
         var clustered = Set<NodeRef>()
         if options.clusters {
             for (n, c) in Coalition.find(in: g).enumerated() {
-                out += "  subgraph cluster_c\(n) {\n"
-                out += "    label=\(Self.quoted(c.label(in: g) + " (\(c.members.count))")); style=\"rounded,dashed\"; "
-                out += "color=\"\(c.side > 0 ? "#1e8449" : "#c0392b")\"; fontcolor=\"#444444\";\n"
+                out += "  subgraph cluster_c\(n) {\n    label="
+                out.quoted(c.label(in: g) + " (\(c.members.count))")
+                out += "; style=\"rounded,dashed\"; color=\"\(c.side > 0 ? "#1e8449" : "#c0392b")\"; fontcolor=\"#444444\";\n"
                 for m in c.members {
                     guard let node = g.node(m) else { continue }
                     out += "  "
@@ -74,24 +77,31 @@ public struct DOTWriter: Sendable {
         for edge in g.edges { writeEdge(edge, g, into: &out) }
         if options.relations {
             for r in g.relations {
-                out += "  e\(r.from) -> e\(r.to) [style=dotted, color=\"#888888\", arrowhead=empty, fontcolor=\"#666666\", "
-                out += "label=\(Self.quoted(r.type.rawValue.replacingOccurrences(of: "_", with: " "))), tooltip=\(Self.quoted(r.type.rawValue))];\n"
+                out += "  e\(r.from) -> e\(r.to) [style=dotted, color=\"#888888\", arrowhead=empty, fontcolor=\"#666666\", label="
+                out.quoted(r.type.rawValue.replacingOccurrences(of: "_", with: " "))
+                out += ", tooltip="
+                out.quoted(r.type.rawValue)
+                out += "];\n"
             }
         }
         if options.legend { writeLegend(g, into: &out) }
         out += "}\n"
-        return out
+        return out.string
     }
 
-    func writeNode(_ node: Subgraph.Node, _ g: Subgraph, into out: inout String) {
+    func writeNode(_ node: Subgraph.Node, _ g: Subgraph, into out: inout DOTBuffer) {
         let (shape, fill) = Self.shape(node.kind)
         var tip = node.label + " (" + (node.kind?.rawValue ?? "issue") + ")"
         if !node.aliases.isEmpty { tip += "\naliases: " + node.aliases.joined(separator: ", ") }
         if let owner = node.owner { tip += "\nof: " + g.label(.entity(owner)) }
-        out += "  \(node.ref.syntheticID) [label=\(Self.quoted(node.label)), shape=\(shape), fillcolor=\"\(fill)\", tooltip=\(Self.quoted(tip))];\n"
+        out += "  \(node.ref.syntheticID) [label="
+        out.quoted(node.label)
+        out += ", shape=\(shape), fillcolor=\"\(fill)\", tooltip="
+        out.quoted(tip)
+        out += "];\n"
     }
 
-    func writeEdge(_ edge: Subgraph.Edge, _ g: Subgraph, into out: inout String) {
+    func writeEdge(_ edge: Subgraph.Edge, _ g: Subgraph, into out: inout DOTBuffer) {
         let (color, style) = Self.style(edge.polarity)
         let best = g.evidence[edge.strongest]
         let article = g.article(of: best)
@@ -99,19 +109,24 @@ public struct DOTWriter: Sendable {
         tip += " — \(edge.count) piece\(edge.count == 1 ? "" : "s") of evidence"
         if let f = edge.firstDate, let l = edge.lastDate { tip += f == l ? ", \(f)" : ", \(f) … \(l)" }
         tip += "\n“" + Self.truncate(best.quote, options.maxQuote) + "”"
-        var cite: [String] = []
-        if let o = article?.outlet { cite.append(o) }
-        if let d = best.date { cite.append(d) }
-        if !cite.isEmpty { tip += "\n— " + cite.joined(separator: ", ") }
+        if let o = article?.outlet {
+            tip += "\n— " + o + (best.date.map { ", " + $0 } ?? "")
+        } else if let d = best.date {
+            tip += "\n— " + d
+        }
         let width = min(8.0, 1.0 + 1.5 * log2(Double(max(1, edge.count))))
         out += "  \(edge.holder.syntheticID) -> \(edge.target.syntheticID) [color=\"\(color)\", style=\(style), "
-        out += "penwidth=\(Self.decimal(width)), weight=\(edge.count), tooltip=\(Self.quoted(tip))"
-        let url = article?.url ?? edge.evidence.lazy.compactMap { g.article(of: g.evidence[$0])?.url }.first
-        if let url, !url.isEmpty { out += ", URL=\(Self.quotedURL(url)), target=\"_blank\"" }
+        out += "penwidth=\(Self.decimal(width)), weight=\(edge.count), tooltip="
+        out.quoted(tip)
+        if let url = g.url(edge) {
+            out += ", URL="
+            out.quotedURL(url)
+            out += ", target=\"_blank\""
+        }
         out += "];\n"
     }
 
-    func writeLegend(_ g: Subgraph, into out: inout String) {
+    func writeLegend(_ g: Subgraph, into out: inout DOTBuffer) {
         out += "  subgraph cluster_legend {\n"
         out += "    label=\"Legend\"; fontsize=10; style=\"rounded\"; color=\"#bbbbbb\"; fontcolor=\"#444444\";\n"
         out += "    node [fontsize=9, height=0.2, style=\"filled\"];\n"
@@ -135,54 +150,87 @@ public struct DOTWriter: Sendable {
     /// Graphviz decodes in labels and tooltips, so SVG output stays well-formed and shows the
     /// original text.
     public static func quoted(_ s: String) -> String {
-        var out = "\""
-        out.unicodeScalars.reserveCapacity(s.unicodeScalars.count + 2)
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": break
-            case "\t": out += " "
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default:
-                if c.value < 0x20 || c.value == 0x7F || (0x80...0x9F).contains(c.value) { continue }
-                out.unicodeScalars.append(c)
-            }
-        }
-        out += "\""
-        return out
+        var b = DOTBuffer()
+        b.quoted(s)
+        return b.string
     }
 
     /// A URL as a DOT string: characters that are unsafe in a URL or in Graphviz's SVG output are
     /// percent-encoded, and `&` is written as `&amp;` (Graphviz copies URLs into SVG attributes
     /// without escaping them).
     public static func quotedURL(_ url: String) -> String {
-        var out = "\""
-        for c in url.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "\"", "<", ">", "\\", " ", "{", "}", "|", "^", "`":
-                out += "%" + String(c.value, radix: 16, uppercase: true)
-            default:
-                if c.value < 0x20 || c.value == 0x7F { continue }
-                out.unicodeScalars.append(c)
-            }
-        }
-        return out + "\""
+        var b = DOTBuffer()
+        b.quotedURL(url)
+        return b.string
     }
 
+    /// At most `limit` Unicode scalars on one line, with an ellipsis when cut.
     static func truncate(_ s: String, _ limit: Int) -> String {
-        let flat = s.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
-        guard flat.count > limit else { return flat }
-        return String(flat.prefix(limit)) + "…"
+        var flat = s
+        if s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+            flat = s.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
+        }
+        // UTF-8 length bounds the scalar count: only long quotes need counting.
+        guard flat.utf8.count > limit, flat.unicodeScalars.count > limit else { return flat }
+        var cut = String.UnicodeScalarView()
+        cut.append(contentsOf: flat.unicodeScalars.prefix(limit))
+        return String(cut) + "…"
     }
 
     /// One decimal, without Foundation's formatter (hot on large exports).
     static func decimal(_ x: Double) -> String {
         let tenths = Int((x * 10).rounded())
         return "\(tenths / 10).\(tenths % 10)"
+    }
+}
+
+/// The DOT text under construction, as UTF-8 bytes: escaping byte by byte is several times
+/// faster than appending `Unicode.Scalar`s to a `String`, which matters for 40k-edge maps.
+struct DOTBuffer {
+    var bytes: [UInt8] = []
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    static func += (b: inout DOTBuffer, s: String) { b.bytes.append(contentsOf: s.utf8) }
+
+    mutating func quoted(_ s: String) {
+        bytes.append(0x22)
+        var s = s
+        s.withUTF8 { utf8 in
+            var i = 0
+            while i < utf8.count {
+                let c = utf8[i]
+                switch c {
+                case 0x22: bytes.append(0x5C); bytes.append(0x22)            // "
+                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)            // \
+                case 0x0A: bytes.append(0x5C); bytes.append(0x6E)            // newline → \n
+                case 0x09: bytes.append(0x20)                                // tab → space
+                case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+                case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
+                case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
+                case 0x00..<0x20, 0x7F: break                                // other controls, CR
+                case 0xC2 where i + 1 < utf8.count && (0x80...0x9F).contains(utf8[i + 1]):
+                    i += 1                                                   // C1 controls
+                default: bytes.append(c)
+                }
+                i += 1
+            }
+        }
+        bytes.append(0x22)
+    }
+
+    mutating func quotedURL(_ url: String) {
+        bytes.append(0x22)
+        for c in url.utf8 {
+            switch c {
+            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+            case 0x22, 0x3C, 0x3E, 0x5C, 0x20, 0x7B, 0x7D, 0x7C, 0x5E, 0x60:
+                bytes.append(0x25)
+                bytes.append(contentsOf: String(c, radix: 16, uppercase: true).utf8)
+            case 0x00..<0x20, 0x7F: break
+            default: bytes.append(c)
+            }
+        }
+        bytes.append(0x22)
     }
 }

@@ -8,7 +8,8 @@ extension Store {
     }
 
     static func loadSubgraph(_ db: Database, _ filter: StanceFilter) throws -> Subgraph {
-        var (conds, args) = filter.sqlConditions()
+        let tableSize = try Int.fetchOne(db, sql: "SELECT max(id) FROM stance") ?? 0
+        var (conds, args) = filter.sqlConditions(scan: try mostStancesConcern(db, filter.about, tableSize: tableSize))
         if let centre = filter.around {
             // The unfiltered adjacency table gives a superset of the neighbourhood cheaply; the
             // exact neighbourhood over the kept stances is computed below.
@@ -99,11 +100,18 @@ extension Store {
                                        aliases: issueAliases[id] ?? [], owner: owners[id]))
         }
         var articles: [Int64: Subgraph.Article] = [:]
-        for r in try Row.fetchAll(db, sql: """
-            SELECT id, key, url, title, source, author, published FROM article WHERE id IN (SELECT value FROM json_each(?))
-            """, arguments: [jsonArray(Array(articleIDs))]) {
-            let a = Subgraph.Article(id: r[0], key: r[1], url: r[2], title: r[3], source: r[4], author: r[5], published: r[6])
-            articles[a.id] = a
+        articles.reserveCapacity(articleIDs.count)
+        // Many articles: one scan beats a lookup per id (the columns read come before the text).
+        let articleTable = try Int.fetchOne(db, sql: "SELECT max(id) FROM article") ?? 0
+        let scanArticles = articleIDs.count * 8 > articleTable
+        let articleRows = try Row.fetchCursor(db, sql: """
+            SELECT id, key, url, title, source, author, published FROM article
+            \(scanArticles ? "" : "WHERE id IN (SELECT value FROM json_each(?))")
+            """, arguments: scanArticles ? [] : [jsonArray(Array(articleIDs))])
+        while let r = try articleRows.next() {
+            let id: Int64 = r[0]
+            guard articleIDs.contains(id) else { continue }
+            articles[id] = Subgraph.Article(id: id, key: r[1], url: r[2], title: r[3], source: r[4], author: r[5], published: r[6])
         }
         let relations = try Row.fetchAll(db, sql: """
             SELECT from_entity, to_entity, type FROM relation
@@ -115,6 +123,21 @@ extension Store {
         }
         return Subgraph(filter: filter, nodes: nodes, evidence: evidence, relations: relations,
                         articles: articles, issueLabels: issueLabels)
+    }
+
+    /// Whether more than an eighth of all stances concern `about` (counted on the covering
+    /// indexes), in which case one table scan is cheaper than a row lookup per matching stance.
+    static func mostStancesConcern(_ db: Database, _ about: NodeRef?, tableSize: Int) throws -> Bool {
+        guard let about, tableSize > 0 else { return false }
+        let hits: Int
+        switch about {
+        case .issue(let id):
+            hits = (try Int.fetchOne(db, sql: "SELECT count(*) FROM stance WHERE target_issue = ?", arguments: [id]) ?? 0)
+                + (try Int.fetchOne(db, sql: "SELECT count(*) FROM stance WHERE topic = ?", arguments: [id]) ?? 0)
+        case .entity(let id):
+            hits = try Int.fetchOne(db, sql: "SELECT count(*) FROM stance WHERE target_entity = ?", arguments: [id]) ?? 0
+        }
+        return hits * 8 > tableSize
     }
 
     /// Nodes within `depth` hops of `centre` over the adjacency table (every stance, unfiltered).

@@ -80,7 +80,10 @@ public struct StanceFilter: Sendable, Equatable {
 
     /// SQL conditions over a stance table aliased `s`, with their bound arguments. The
     /// neighbourhood condition (`around`) is not expressible here; ``Store/subgraph(_:)`` applies it.
-    public func sqlConditions() -> (sql: [String], arguments: [DatabaseValue]) {
+    /// - Parameter scan: keep SQLite from using an index for `about` (a subject that most stances
+    ///   concern is read faster by one table scan than by a random row lookup per stance).
+    public func sqlConditions(scan: Bool = false) -> (sql: [String], arguments: [DatabaseValue]) {
+        let plus = scan ? "+" : ""
         var sql: [String] = ["s.confidence >= ?"]
         var args: [DatabaseValue] = [minConfidence.databaseValue]
         if !includeRejected { sql.append("s.status <> 'rejected'") }
@@ -99,10 +102,10 @@ public struct StanceFilter: Sendable, Equatable {
         if let until { sql.append("s.date <= ?"); args.append((until + "\u{FFFF}").databaseValue) }
         switch about {
         case .issue(let id)?:
-            sql.append("(s.target_issue = ? OR s.topic = ?)")
+            sql.append("(\(plus)s.target_issue = ? OR \(plus)s.topic = ?)")
             args += [id.databaseValue, id.databaseValue]
         case .entity(let id)?:
-            sql.append("s.target_entity = ?")
+            sql.append("\(plus)s.target_entity = ?")
             args.append(id.databaseValue)
         case nil: break
         }

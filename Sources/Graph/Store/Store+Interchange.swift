@@ -50,8 +50,9 @@ extension Store {
             } : nil
             var (conds, args) = filter.sqlConditions()
             if let sub {
-                conds.append("s.id IN (SELECT value FROM json_each(?))")
-                args.append(jsonArray(sub.evidence.map(\.stanceID)).databaseValue)
+                // The subgraph already applied every condition.
+                conds = ["s.id IN (SELECT value FROM json_each(?))"]
+                args = [jsonArray(sub.evidence.map(\.stanceID)).databaseValue]
             }
             let stances = try Row.fetchAll(db, sql: """
                 SELECT s.id, h.name, s.polarity, COALESCE(te.name, ti.label), CASE WHEN s.target_entity IS NULL THEN 'issue' ELSE 'entity' END,
