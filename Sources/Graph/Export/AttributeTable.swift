@@ -74,6 +74,9 @@ struct AttributeTable {
 
     /// A list attribute; the separator inside an element becomes a comma.
     static func list(_ items: [String]) -> String? {
-        items.isEmpty ? nil : items.map { $0.replacingOccurrences(of: listSeparator, with: ",") }.joined(separator: listSeparator)
+        if items.isEmpty { return nil }
+        if items.count == 1, !items[0].utf8.contains(0x3B) { return items[0] }
+        return items.map { $0.utf8.contains(0x3B) ? $0.replacingOccurrences(of: listSeparator, with: ",") : $0 }
+            .joined(separator: listSeparator)
     }
 }

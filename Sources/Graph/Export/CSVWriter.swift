@@ -30,24 +30,25 @@ public struct CSVWriter: Sendable {
 
     public func write(_ g: Subgraph) -> Files {
         let table = AttributeTable(g)
-        var nodes = "id:ID,name,type,kind,aliases:string[],owner,stances_held:int,stances_received:int,first_date,last_date,:LABEL\n"
+        var nodes = TextBuffer()
+        nodes += "id:ID,name,type,kind,aliases:string[],owner,stances_held:int,stances_received:int,first_date,last_date,:LABEL\n"
         for n in table.nodes {
             // values: label, type, kind, aliases, owner, held, received, first, last
             var fields = [n.id] + n.values.map { $0 ?? "" }
-            let label = n.isIssue ? "Issue" : "Actor;" + n.kind.prefix(1).uppercased() + n.kind.dropFirst()
-            fields.append(label)
-            fields = fields.map(Self.flatten)
-            nodes += Self.row(fields)
+            fields.append(n.isIssue ? "Issue" : "Actor;" + n.kind.prefix(1).uppercased() + n.kind.dropFirst())
+            nodes.csvRow(fields, flattenNewlines: true)
         }
-        var rels = ":START_ID,:END_ID,:TYPE,edge_type,evidence_count:int,articles:int,sources:int,first_date,last_date,"
+        var rels = TextBuffer()
+        rels += ":START_ID,:END_ID,:TYPE,edge_type,evidence_count:int,articles:int,sources:int,first_date,last_date,"
         rels += "max_confidence:float,issue:string[],quote,url,stance_ids\n"
         for e in table.edges {
             // values: edge_type, polarity, relation, count, articles, sources, first, last, conf, issue, quote, url, ids
             var v = e.values.map { $0 ?? "" }
             v.remove(at: 1); v.remove(at: 1)  // polarity and relation are the :TYPE
-            rels += Self.row(([e.source, e.target, e.kind.uppercased()] + v).map(Self.flatten))
+            rels.csvRow([e.source, e.target, e.kind.uppercased()] + v, flattenNewlines: true)
         }
-        var events = Self.eventColumns.joined(separator: ",") + "\n"
+        var events = TextBuffer()
+        events += Self.eventColumns.joined(separator: ",") + "\n"
         let order = g.evidence.indices.sorted { a, b in
             let ea = g.evidence[a], eb = g.evidence[b]
             switch (ea.date, eb.date) {
@@ -61,7 +62,7 @@ public struct CSVWriter: Sendable {
             let e = g.evidence[i]
             let a = g.article(of: e)
             let holderKind = g.node(e.holderRef)?.kind?.rawValue ?? ""
-            events += Self.row([
+            events.csvRow([
                 String(e.stanceID), e.date ?? "", e.datePrecision ?? "", e.holderRef.syntheticID, g.label(e.holderRef), holderKind,
                 e.polarity.rawValue, e.target.syntheticID, g.label(e.target), e.target.isIssue ? "issue" : "actor",
                 e.topic.flatMap { g.issueLabels[$0] } ?? "", e.modality.rawValue, e.attribution ?? "", String(e.confidence),
@@ -69,23 +70,13 @@ public struct CSVWriter: Sendable {
                 a?.published ?? "", String(e.sentence), String(e.start), String(e.end), e.quote,
             ])
         }
-        return Files(nodes: nodes, relationships: rels, events: events)
+        return Files(nodes: nodes.string, relationships: rels.string, events: events.string)
     }
 
     /// One CSV line (with its newline).
     static func row(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\n"
-    }
-
-    static func field(_ s: String) -> String {
-        let needsQuotes = s.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-            || s.first == " " || s.last == " "
-        guard needsQuotes else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    static func flatten(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) else { return s }
-        return s.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
+        var b = TextBuffer()
+        b.csvRow(fields)
+        return b.string
     }
 }

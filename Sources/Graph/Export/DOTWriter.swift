@@ -46,14 +46,14 @@ public struct DOTWriter: Sendable {
     }
 
     public func write(_ g: Subgraph) -> String {
-        var out = DOTBuffer()
+        var out = TextBuffer()
         out.bytes.reserveCapacity(256 + g.nodes.count * 160 + g.edges.count * 420)
         let title = options.title ?? "Stakeholder map — \(g.filter.summary)"
         out += "digraph graphq {\n"
         out += "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=12, labelloc=t, label="
-        out.quoted(title)
+        out.dotQuoted(title)
         out += ", tooltip="
-        out.quoted(title)
+        out.dotQuoted(title)
         out += ", nodesep=0.25, ranksep=0.7, splines=true];\n"
         out += "  node [fontname=\"Helvetica\", fontsize=11, style=\"filled\", color=\"#555555\"];\n"
         out += "  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];\n"
@@ -62,7 +62,7 @@ public struct DOTWriter: Sendable {
         if options.clusters {
             for (n, c) in Coalition.find(in: g).enumerated() {
                 out += "  subgraph cluster_c\(n) {\n    label="
-                out.quoted(c.label(in: g) + " (\(c.members.count))")
+                out.dotQuoted(c.label(in: g) + " (\(c.members.count))")
                 out += "; style=\"rounded,dashed\"; color=\"\(c.side > 0 ? "#1e8449" : "#c0392b")\"; fontcolor=\"#444444\";\n"
                 for m in c.members {
                     guard let node = g.node(m) else { continue }
@@ -78,9 +78,9 @@ public struct DOTWriter: Sendable {
         if options.relations {
             for r in g.relations {
                 out += "  e\(r.from) -> e\(r.to) [style=dotted, color=\"#888888\", arrowhead=empty, fontcolor=\"#666666\", label="
-                out.quoted(r.type.rawValue.replacingOccurrences(of: "_", with: " "))
+                out.dotQuoted(r.type.rawValue.replacingOccurrences(of: "_", with: " "))
                 out += ", tooltip="
-                out.quoted(r.type.rawValue)
+                out.dotQuoted(r.type.rawValue)
                 out += "];\n"
             }
         }
@@ -89,19 +89,19 @@ public struct DOTWriter: Sendable {
         return out.string
     }
 
-    func writeNode(_ node: Subgraph.Node, _ g: Subgraph, into out: inout DOTBuffer) {
+    func writeNode(_ node: Subgraph.Node, _ g: Subgraph, into out: inout TextBuffer) {
         let (shape, fill) = Self.shape(node.kind)
         var tip = node.label + " (" + (node.kind?.rawValue ?? "issue") + ")"
         if !node.aliases.isEmpty { tip += "\naliases: " + node.aliases.joined(separator: ", ") }
         if let owner = node.owner { tip += "\nof: " + g.label(.entity(owner)) }
         out += "  \(node.ref.syntheticID) [label="
-        out.quoted(node.label)
+        out.dotQuoted(node.label)
         out += ", shape=\(shape), fillcolor=\"\(fill)\", tooltip="
-        out.quoted(tip)
+        out.dotQuoted(tip)
         out += "];\n"
     }
 
-    func writeEdge(_ edge: Subgraph.Edge, _ g: Subgraph, into out: inout DOTBuffer) {
+    func writeEdge(_ edge: Subgraph.Edge, _ g: Subgraph, into out: inout TextBuffer) {
         let (color, style) = Self.style(edge.polarity)
         let best = g.evidence[edge.strongest]
         let article = g.article(of: best)
@@ -117,16 +117,16 @@ public struct DOTWriter: Sendable {
         let width = min(8.0, 1.0 + 1.5 * log2(Double(max(1, edge.count))))
         out += "  \(edge.holder.syntheticID) -> \(edge.target.syntheticID) [color=\"\(color)\", style=\(style), "
         out += "penwidth=\(Self.decimal(width)), weight=\(edge.count), tooltip="
-        out.quoted(tip)
+        out.dotQuoted(tip)
         if let url = g.url(edge) {
             out += ", URL="
-            out.quotedURL(url)
+            out.dotURL(url)
             out += ", target=\"_blank\""
         }
         out += "];\n"
     }
 
-    func writeLegend(_ g: Subgraph, into out: inout DOTBuffer) {
+    func writeLegend(_ g: Subgraph, into out: inout TextBuffer) {
         out += "  subgraph cluster_legend {\n"
         out += "    label=\"Legend\"; fontsize=10; style=\"rounded\"; color=\"#bbbbbb\"; fontcolor=\"#444444\";\n"
         out += "    node [fontsize=9, height=0.2, style=\"filled\"];\n"
@@ -150,8 +150,8 @@ public struct DOTWriter: Sendable {
     /// Graphviz decodes in labels and tooltips, so SVG output stays well-formed and shows the
     /// original text.
     public static func quoted(_ s: String) -> String {
-        var b = DOTBuffer()
-        b.quoted(s)
+        var b = TextBuffer()
+        b.dotQuoted(s)
         return b.string
     }
 
@@ -159,8 +159,8 @@ public struct DOTWriter: Sendable {
     /// percent-encoded, and `&` is written as `&amp;` (Graphviz copies URLs into SVG attributes
     /// without escaping them).
     public static func quotedURL(_ url: String) -> String {
-        var b = DOTBuffer()
-        b.quotedURL(url)
+        var b = TextBuffer()
+        b.dotURL(url)
         return b.string
     }
 
@@ -181,56 +181,5 @@ public struct DOTWriter: Sendable {
     static func decimal(_ x: Double) -> String {
         let tenths = Int((x * 10).rounded())
         return "\(tenths / 10).\(tenths % 10)"
-    }
-}
-
-/// The DOT text under construction, as UTF-8 bytes: escaping byte by byte is several times
-/// faster than appending `Unicode.Scalar`s to a `String`, which matters for 40k-edge maps.
-struct DOTBuffer {
-    var bytes: [UInt8] = []
-
-    var string: String { String(decoding: bytes, as: UTF8.self) }
-
-    static func += (b: inout DOTBuffer, s: String) { b.bytes.append(contentsOf: s.utf8) }
-
-    mutating func quoted(_ s: String) {
-        bytes.append(0x22)
-        var s = s
-        s.withUTF8 { utf8 in
-            var i = 0
-            while i < utf8.count {
-                let c = utf8[i]
-                switch c {
-                case 0x22: bytes.append(0x5C); bytes.append(0x22)            // "
-                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)            // \
-                case 0x0A: bytes.append(0x5C); bytes.append(0x6E)            // newline → \n
-                case 0x09: bytes.append(0x20)                                // tab → space
-                case 0x26: bytes.append(contentsOf: "&amp;".utf8)
-                case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
-                case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
-                case 0x00..<0x20, 0x7F: break                                // other controls, CR
-                case 0xC2 where i + 1 < utf8.count && (0x80...0x9F).contains(utf8[i + 1]):
-                    i += 1                                                   // C1 controls
-                default: bytes.append(c)
-                }
-                i += 1
-            }
-        }
-        bytes.append(0x22)
-    }
-
-    mutating func quotedURL(_ url: String) {
-        bytes.append(0x22)
-        for c in url.utf8 {
-            switch c {
-            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
-            case 0x22, 0x3C, 0x3E, 0x5C, 0x20, 0x7B, 0x7D, 0x7C, 0x5E, 0x60:
-                bytes.append(0x25)
-                bytes.append(contentsOf: String(c, radix: 16, uppercase: true).utf8)
-            case 0x00..<0x20, 0x7F: break
-            default: bytes.append(c)
-            }
-        }
-        bytes.append(0x22)
     }
 }

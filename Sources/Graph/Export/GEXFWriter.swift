@@ -22,8 +22,8 @@ public struct GEXFWriter: Sendable {
                 }
             }
         }
-        var out = ""
-        out.reserveCapacity(1024 + table.nodes.count * 400 + table.edges.count * 800)
+        var out = TextBuffer()
+        out.bytes.reserveCapacity(1024 + table.nodes.count * 400 + table.edges.count * 800)
         out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
         out += "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
@@ -46,7 +46,9 @@ public struct GEXFWriter: Sendable {
             out += "        <attvalues>"
             for (c, v) in zip(AttributeTable.nodeColumns, n.values) where c.name != "label" {
                 guard let v else { continue }
-                out += "<attvalue for=\"\(c.name)\" value=\"\(XMLText.attribute(v))\"/>"
+                out += "<attvalue for=\"\(c.name)\" value=\""
+                out.xml(v, attribute: true)
+                out += "\"/>"
             }
             out += "</attvalues>\n"
             if case .some(.some(let span)) = life[n.id] {
@@ -61,7 +63,9 @@ public struct GEXFWriter: Sendable {
             out += "label=\"\(e.kind)\" weight=\"\(e.weight)\">\n        <attvalues>"
             for (c, v) in zip(AttributeTable.edgeColumns, e.values) {
                 guard let v else { continue }
-                out += "<attvalue for=\"\(c.name)\" value=\"\(XMLText.attribute(v))\"/>"
+                out += "<attvalue for=\"\(c.name)\" value=\""
+                out.xml(v, attribute: true)
+                out += "\"/>"
             }
             out += "</attvalues>\n"
             if let start = e.start, let end = e.end {
@@ -71,7 +75,7 @@ public struct GEXFWriter: Sendable {
             out += "        \(Self.color(hex))\n      </edge>\n"
         }
         out += "    </edges>\n  </graph>\n</gexf>\n"
-        return out
+        return out.string
     }
 
     static func type(_ t: AttributeTable.ValueType) -> String {

@@ -9,8 +9,8 @@ public struct GraphMLWriter: Sendable {
 
     public func write(_ g: Subgraph) -> String {
         let table = AttributeTable(g)
-        var out = ""
-        out.reserveCapacity(1024 + table.nodes.count * 300 + table.edges.count * 700)
+        var out = TextBuffer()
+        out.bytes.reserveCapacity(1024 + table.nodes.count * 300 + table.edges.count * 700)
         out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
         out += "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
@@ -27,7 +27,9 @@ public struct GraphMLWriter: Sendable {
             out += "    <node id=\"\(n.id)\">"
             for (c, v) in zip(AttributeTable.nodeColumns, n.values) {
                 guard let v else { continue }
-                out += "<data key=\"n_\(c.name)\">\(XMLText.text(v))</data>"
+                out += "<data key=\"n_\(c.name)\">"
+                out.xml(v)
+                out += "</data>"
             }
             out += "</node>\n"
         }
@@ -35,11 +37,13 @@ public struct GraphMLWriter: Sendable {
             out += "    <edge id=\"\(e.id)\" source=\"\(e.source)\" target=\"\(e.target)\">"
             for (c, v) in zip(AttributeTable.edgeColumns, e.values) {
                 guard let v else { continue }
-                out += "<data key=\"e_\(c.name)\">\(XMLText.text(v))</data>"
+                out += "<data key=\"e_\(c.name)\">"
+                out.xml(v)
+                out += "</data>"
             }
             out += "<data key=\"e_weight\">\(e.weight)</data></edge>\n"
         }
         out += "  </graph>\n</graphml>\n"
-        return out
+        return out.string
     }
 }

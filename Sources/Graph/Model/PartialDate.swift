@@ -7,18 +7,27 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a time part after the date is ignored); nil otherwise.
     public init?(_ text: String) {
-        let head = text.prefix(10)
-        let parts = head.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, first.count == 4, let y = Int(first) else { return nil }
-        year = y
-        if parts.count >= 2 {
-            guard parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m) else { return nil }
-            month = m
+        // Hot in exports: parse the ASCII bytes directly, without splitting into substrings.
+        var digits: [Int] = [], fields: [(value: Int, width: Int)] = []
+        digits.reserveCapacity(4)
+        func close() -> Bool {
+            guard !digits.isEmpty else { return false }
+            fields.append((digits.reduce(0) { $0 * 10 + $1 }, digits.count))
+            digits.removeAll(keepingCapacity: true)
+            return true
         }
-        if parts.count >= 3 {
-            guard parts[2].count == 2, let d = Int(parts[2]), let m = month,
-                  (1...Self.daysIn(year: y, month: m)).contains(d) else { return nil }
-            day = d
+        for c in text.utf8.prefix(10) {
+            if c >= 0x30 && c <= 0x39 { digits.append(Int(c - 0x30)) } else if c == 0x2D { guard close() else { return nil } } else { return nil }
+        }
+        guard close(), fields.count <= 3, fields[0].width == 4 else { return nil }
+        year = fields[0].value
+        if fields.count >= 2 {
+            guard fields[1].width == 2, (1...12).contains(fields[1].value) else { return nil }
+            month = fields[1].value
+        }
+        if fields.count == 3 {
+            guard fields[2].width == 2, (1...Self.daysIn(year: year, month: fields[1].value)).contains(fields[2].value) else { return nil }
+            day = fields[2].value
         }
     }
 
