@@ -23,18 +23,15 @@ public struct NearDuplicates: Sendable {
     }
 
     public func sketch(_ text: String) -> Sketch {
-        let words = Self.words(text)
+        let words = Self.wordHashes(text)
         guard !words.isEmpty else { return Sketch(hashes: []) }
         var hashes = Set<UInt64>()
         if words.count < shingleSize {
-            for w in words { hashes.insert(Self.fnv1a(w)) }
+            hashes.formUnion(words)
         } else {
             for i in 0...(words.count - shingleSize) {
                 var h: UInt64 = 0xcbf29ce484222325
-                for w in words[i..<i + shingleSize] {
-                    h = Self.fnv1a(w, seed: h)
-                    h = (h ^ 0x20) &* 0x100000001b3
-                }
+                for w in words[i..<i + shingleSize] { h = (h ^ w) &* 0x100000001b3; h ^= h >> 29 }
                 hashes.insert(h)
             }
         }
@@ -85,13 +82,34 @@ public struct NearDuplicates: Sendable {
         return sketches.indices.map(find)
     }
 
-    static func words(_ text: String) -> [Substring] {
-        text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-    }
-
-    static func fnv1a(_ s: Substring, seed: UInt64 = 0xcbf29ce484222325) -> UInt64 {
-        var h = seed
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        return h
+    /// FNV-1a hashes of the lower-cased words (runs of letters and digits) of `text`. ASCII is
+    /// handled byte by byte; other scalars consult their Unicode properties.
+    static func wordHashes(_ text: String) -> [UInt64] {
+        var out: [UInt64] = []
+        var h: UInt64 = 0xcbf29ce484222325
+        var inWord = false
+        func feed(_ byte: UInt8) { h = (h ^ UInt64(byte)) &* 0x100000001b3; inWord = true }
+        func end() {
+            if inWord { out.append(h) }
+            h = 0xcbf29ce484222325
+            inWord = false
+        }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                let b = UInt8(v)
+                switch b {
+                case 0x30...0x39, 0x61...0x7A: feed(b)
+                case 0x41...0x5A: feed(b + 0x20)
+                default: end()
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                for b in scalar.properties.lowercaseMapping.utf8 { feed(b) }
+            } else {
+                end()
+            }
+        }
+        end()
+        return out
     }
 }

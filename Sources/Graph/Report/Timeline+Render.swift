@@ -61,33 +61,44 @@ extension Timeline {
 /// Minimal Markdown escaping for names and quotes in reports.
 enum Markdown {
     static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#": out.append("\\"); out.append(c)
-            default: out.append(c)
-            }
+        // Only ASCII punctuation is escaped, so the UTF-8 bytes can be scanned directly.
+        guard s.utf8.contains(where: { special($0) }) else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 8)
+        for b in s.utf8 {
+            if special(b) { out.append(0x5C) }
+            out.append(b)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func special(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x3C, 0x3E, 0x7C, 0x23: return true  // \ ` * _ [ ] < > | #
+        default: return false
+        }
     }
 
     static func oneLine(_ s: String) -> String {
-        s.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
+        guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return s }
+        return s.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
     }
 
     /// A link destination: spaces and parentheses percent-encoded so the link cannot break.
     static func url(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case " ": out += "%20"
-            case "(": out += "%28"
-            case ")": out += "%29"
-            case "<": out += "%3C"
-            case ">": out += "%3E"
-            default: if c.value >= 0x20 { out.unicodeScalars.append(c) }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        for b in s.utf8 {
+            switch b {
+            case 0x20: out += Array("%20".utf8)
+            case 0x28: out += Array("%28".utf8)
+            case 0x29: out += Array("%29".utf8)
+            case 0x3C: out += Array("%3C".utf8)
+            case 0x3E: out += Array("%3E".utf8)
+            case 0x00..<0x20: break
+            default: out.append(b)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

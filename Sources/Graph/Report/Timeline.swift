@@ -56,33 +56,34 @@ public struct Timeline: Sendable, Codable, Equatable {
             self.focus = "holder or target"
             keep = { e in e.holderRef == ref || e.target == ref }
         }
-        var dated: [(key: String, entry: Entry)] = []
-        var undated: [Entry] = []
-        for e in g.evidence where keep(e) {
+        func entry(_ e: Subgraph.Evidence) -> Entry {
             let a = g.article(of: e)
-            let entry = Entry(stance_id: e.stanceID, date: e.date, date_precision: e.datePrecision, holder: g.label(e.holderRef),
-                              polarity: e.polarity.rawValue, target: g.label(e.target), topic: e.topic.flatMap { g.issueLabels[$0] },
-                              modality: e.modality.rawValue, quote: e.quote, outlet: a?.outlet, title: a?.title, url: a?.url,
-                              article: a?.key ?? "", published: a?.published)
-            if let d = e.partialDate { dated.append((d.period(by), entry)) } else { undated.append(entry) }
+            return Entry(stance_id: e.stanceID, date: e.date, date_precision: e.datePrecision, holder: g.label(e.holderRef),
+                         polarity: e.polarity.rawValue, target: g.label(e.target), topic: e.topic.flatMap { g.issueLabels[$0] },
+                         modality: e.modality.rawValue, quote: e.quote, outlet: a?.outlet, title: a?.title, url: a?.url,
+                         article: a?.key ?? "", published: a?.published)
         }
-        dated.sort { a, b in
-            if a.entry.date != b.entry.date { return (a.entry.date ?? "") < (b.entry.date ?? "") }
-            return a.entry.stance_id < b.entry.stance_id
+        // Sort light keys, not entries: an entry carries a dozen strings.
+        var dated: [(period: String, date: String, id: Int64, index: Int)] = []
+        var undated: [(id: Int64, index: Int)] = []
+        for (i, e) in g.evidence.enumerated() where keep(e) {
+            if let d = e.partialDate, let date = e.date { dated.append((d.period(by), date, e.stanceID, i)) } else { undated.append((e.stanceID, i)) }
         }
+        dated.sort { $0.date != $1.date ? $0.date < $1.date : $0.id < $1.id }
         var periods: [Period] = []
-        for (key, entry) in dated {
-            if periods.last?.period == key { periods[periods.count - 1].entries.append(entry) } else {
-                periods.append(Period(period: key, entries: [entry]))
+        for item in dated {
+            let e = entry(g.evidence[item.index])
+            if periods.last?.period == item.period { periods[periods.count - 1].entries.append(e) } else {
+                periods.append(Period(period: item.period, entries: [e]))
             }
         }
-        // A coarse date ("2024-03") sorts before the days of its period but forms its own group;
-        // merge groups with the same key that the sort separated.
-        var merged: [Period] = []
+        // Periods are prefixes of ISO dates, so date order keeps each period together; merging by
+        // key guards that invariant cheaply.
+        var merged: [Period] = [], position: [String: Int] = [:]
         for p in periods {
-            if let i = merged.firstIndex(where: { $0.period == p.period }) { merged[i].entries += p.entries } else { merged.append(p) }
+            if let i = position[p.period] { merged[i].entries += p.entries } else { position[p.period] = merged.count; merged.append(p) }
         }
         self.periods = merged.sorted { $0.period < $1.period }
-        self.undated = undated.sorted { $0.stance_id < $1.stance_id }
+        self.undated = undated.sorted { $0.id < $1.id }.map { entry(g.evidence[$0.index]) }
     }
 }
