@@ -48,7 +48,9 @@ public struct DOTWriter: Sendable {
     public func write(_ g: Subgraph) -> String {
         var out = TextBuffer()
         out.bytes.reserveCapacity(256 + g.nodes.count * 160 + g.edges.count * 420)
-        let title = options.title ?? "Stakeholder map — \(g.filter.summary)"
+        var plain = g.filter
+        plain.about = nil; plain.around = nil; plain.depth = StanceFilter.forMaps.depth
+        let title = options.title ?? (plain == .forMaps ? "Stakeholder map" : "Stakeholder map — \(g.filter.summary)")
         out += "digraph graphq {\n"
         out += "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=12, labelloc=t, label="
         out.dotQuoted(title)
@@ -141,6 +143,10 @@ public struct DOTWriter: Sendable {
         for (n, k) in kinds.enumerated() {
             let (shape, fill) = Self.shape(k)
             out += "    lg_k\(n) [label=\"\(k?.rawValue ?? "issue")\", shape=\(shape), fillcolor=\"\(fill)\"];\n"
+        }
+        // Invisible links lay the kinds out in a row instead of a tall column.
+        if kinds.count > 1 {
+            out += "    " + kinds.indices.map { "lg_k\($0)" }.joined(separator: " -> ") + " [style=invis];\n"
         }
         out += "  }\n"
     }
