@@ -82,6 +82,10 @@ extension GraphQ {
                                                 title: title ?? subjectLabel.map { "Stances: \($0)" })
                 let dot = DOTWriter(options: options).write(g)
                 guard let render else { try emit(dot, to: output); return }
+                if render != .svg, output == nil || output == "-", Console.stdoutIsTerminal {
+                    Console.error("not writing \(render.rawValue.uppercased()) to a terminal; give -o FILE or redirect stdout")
+                    throw ExitCode(64)
+                }
                 do {
                     try emit(try Graphviz.render(dot, format: Graphviz.Format(rawValue: render.rawValue) ?? .svg, layout: layout), to: output)
                 } catch let e as Graphviz.Failure {
@@ -102,7 +106,8 @@ extension GraphQ {
             }
         }
 
-        /// `DIR/` or an existing directory → `DIR/name`; anything else is a prefix → `PREFIX-name`.
+        /// `DIR/` or an existing directory → `DIR/name`; anything else is a prefix → `PREFIX-name`
+    /// (a trailing `.csv` on the prefix is dropped: `-o sb12.csv` → `sb12-nodes.csv`).
         static func csvPath(_ output: String, _ name: String) throws -> String {
             var isDir: ObjCBool = false
             if output.hasSuffix("/") || (FileManager.default.fileExists(atPath: output, isDirectory: &isDir) && isDir.boolValue) {
@@ -112,7 +117,8 @@ extension GraphQ {
                 }
                 return (output as NSString).appendingPathComponent(name)
             }
-            return output + "-" + name
+            let prefix = output.lowercased().hasSuffix(".csv") ? String(output.dropLast(4)) : output
+            return prefix + "-" + name
         }
     }
 }

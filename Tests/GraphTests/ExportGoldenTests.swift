@@ -5,7 +5,9 @@ import Testing
 /// Golden files for the textual exports of the controversy fixture. A change in output shows up as
 /// a diff in review; re-record with `GRAPHQ_RECORD=1 swift test --filter ExportGoldenTests`.
 @Suite struct ExportGoldenTests {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    // Kept outside the test target so SwiftPM does not ask to declare them as resources.
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Golden")
 
     func check(_ actual: String, _ name: String) throws {
         let file = Self.directory.appendingPathComponent(name)
