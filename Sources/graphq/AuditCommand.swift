@@ -7,7 +7,7 @@ extension GraphQ {
         static let configuration = CommandConfiguration(
             abstract: "Audit a controversy: sides, flips, contradictions, internal dissent, corroboration, weak edges.",
             discussion: """
-            ISSUE is an issue's label, alias or some of its words, or an actor that stances aim at.
+            ISSUE is an issue's label, alias or some of its words, or an actor that stances aim at. \
             The HTML report embeds the map of the issue when Graphviz is installed.
 
               graphq audit "SB 12"

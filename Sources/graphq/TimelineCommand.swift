@@ -7,7 +7,7 @@ extension GraphQ {
         static let configuration = CommandConfiguration(
             abstract: "A dated account of the stances on an issue, or of one actor, grouped by period.",
             discussion: """
-            ISSUE is an issue's label, alias or some of its words, or an actor that stances aim at.
+            ISSUE is an issue's label, alias or some of its words, or an actor that stances aim at. \
             Undated statements are listed apart, never given a date.
 
               graphq timeline "SB 12" --by month
