@@ -33,7 +33,7 @@ extension GraphQ {
             let ingestor = Ingestor(store: store, extractor: ExtractorFactory.make(lexicon: lexicon))
             var summary = Ingestor.Summary()
             for g in gold { try ingestor.ingest(g.document, summary: &summary) }
-            let predicted = try store.interchange(filter: StanceFilter(minConfidence: minConfidence, modalities: ExportDefaults.modalities),
+            let predicted = try store.interchange(filter: StanceFilter(minConfidence: minConfidence, modalities: StanceFilter.positionModalities),
                                                   includeArticles: false)
             if let predictions { try emit(try InterchangeJSON.encode(predicted), to: predictions) }
             let r = GoldScorer().score(gold: gold, predicted: predicted)
@@ -62,8 +62,3 @@ extension GraphQ {
     }
 }
 
-/// Which stances count as positions by default: negated ("did not oppose") and questioned ones
-/// are kept in the store but are not positions.
-enum ExportDefaults {
-    static let modalities: Set<Modality> = [.asserted, .intended, .conditional]
-}
