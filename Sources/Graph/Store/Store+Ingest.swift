@@ -118,6 +118,14 @@ extension Store {
             let owners = try Int64.fetchAll(db.cachedStatement(sql: "SELECT issue FROM issue_alias WHERE surface_key = ? LIMIT 2"), arguments: [key])
             if owners.count == 1 { id = owners[0] }
         }
+        // Another name of the same issue ("Student Privacy Act" for "SB 12") finds it too.
+        if id == nil {
+            for a in aliases {
+                let k = NameKey.make(a)
+                let owners = try Int64.fetchAll(db.cachedStatement(sql: "SELECT issue FROM issue_alias WHERE surface_key = ? LIMIT 2"), arguments: [k])
+                if owners.count == 1 { id = owners[0]; break }
+            }
+        }
         if id == nil {
             try db.cachedStatement(sql: "INSERT INTO issue(label, label_key, owner) VALUES (?,?,?)")
                 .execute(arguments: [label, key, owner])

@@ -47,6 +47,44 @@ struct IssueFinder {
         return nil
     }
 
+    static let actWords: Set<String> = ["Act", "Law", "Amendment", "Ordinance", "Resolution", "Treaty", "Accord", "Directive", "Initiative"]
+
+    /// A named act: capitalised words ending in Act/Law/Amendment … ("the Student Privacy Act").
+    func namedAct(_ toks: [Token], _ i: Int) -> (String, [String], Int)? {
+        guard toks[i].isCapitalized, toks[i].kind == .word, !lexicon.stopCapitals.contains(toks[i].text) else { return nil }
+        var j = i
+        while j < toks.count, j - i < 8 {
+            let t = toks[j]
+            if t.kind == .word && t.isCapitalized {
+                if Self.actWords.contains(t.text) && j > i { return (toks[i...j].map(\.text).joined(separator: " "), [], j - i + 1) }
+                j += 1; continue
+            }
+            if ["of", "and", "for", "the", "on", "to"].contains(t.lower) || t.kind == .number { j += 1; continue }
+            break
+        }
+        return nil
+    }
+
+    /// A named bill or act, with an apposition naming it again ("SB 12, the Student Privacy Act",
+    /// "the Student Privacy Act (SB 12)") folded into one issue.
+    func namedIssue(_ toks: [Token], _ i: Int, allowActs: Bool) -> (String, [String], Int)? {
+        // In a title every word is capitalised, so only numbered bills are recognisable there.
+        guard var (lab, aliases, n) = namedBill(toks, i) ?? (allowActs ? namedAct(toks, i) : nil) else { return nil }
+        var j = i + n
+        var skipped = 0
+        while j < toks.count, skipped < 4, [",", "(", "the", "known", "as", "or", "called"].contains(toks[j].lower) { j += 1; skipped += 1 }
+        if skipped > 0, j < toks.count, let (lab2, al2, n2) = namedBill(toks, j) ?? (allowActs ? namedAct(toks, j) : nil) {
+            // The bill number is the canonical label; the other name becomes an alias.
+            let billFirst = namedBill(toks, i) != nil
+            let (main, mainAliases, other, otherAliases) = billFirst ? (lab, aliases, lab2, al2) : (lab2, al2, lab, aliases)
+            lab = main
+            aliases = mainAliases + [other] + otherAliases
+            n = j + n2 - i
+            if j + n2 < toks.count, toks[j + n2].text == ")" { n += 1 }
+        }
+        return (lab, aliases, n)
+    }
+
     private func label(short: String, long: String, consumed: Int) -> (String, [String], Int) {
         ("\(short) (\(long))", [short, long, short.replacingOccurrences(of: " ", with: "")], consumed)
     }
@@ -56,7 +94,7 @@ struct IssueFinder {
         var out: [(Int, Int, Issue)] = []
         var i = 0
         while i < toks.count {
-            if let (lab, aliases, n) = namedBill(toks, i) {
+            if let (lab, aliases, n) = namedIssue(toks, i, allowActs: !titleCase) {
                 out.append((i, i + n, Issue(label: lab, aliases: aliases, head: "bill", score: 0, words: Self.contentWords(lab))))
                 i += n; continue
             }
