@@ -135,7 +135,7 @@ struct MentionFinder {
 
         // Descriptions that refer back to an actor, with any modifiers ("the San Francisco
         // company", "the Canadian firm", "the tech giant").
-        for k in toks.indices where !covered[k] && ["the", "this", "that"].contains(toks[k].lower) {
+        for k in toks.indices where !covered[k] && ["the", "this", "that", "its", "his", "her", "their"].contains(toks[k].lower) {
             var h = k + 1
             while h < toks.count, h - k <= 4, toks[h].kind == .word, Self.nominalHeads[Self.stripPossessive(toks[h].lower).0] == nil || toks[h].isCapitalized,
                   !WordClasses.prepositions.contains(toks[h].lower), !WordClasses.auxiliaries.contains(toks[h].lower),

@@ -110,9 +110,10 @@ public struct RuleExtractor: Extractor {
         // to the article's most mentioned actor of that kind.
         for (n, k) in pendingNominals {
             let kind = analyses[n].mentions[k].kind
-            let following = analyses[n...min(n + 2, analyses.count - 1)].flatMap { a in
-                a.mentions.filter { m in m.role == .named && (a.sentence.index > n || m.start > analyses[n].mentions[k].end) }
-            }.compactMap(\.entity).first { resolver.entities[$0].kind == kind }
+            // The actor named next (in the following sentences) is the one the description introduced.
+            let following = n + 1 < analyses.count ? analyses[(n + 1)...min(n + 2, analyses.count - 1)].flatMap { a in
+                a.mentions.filter { $0.role == .named }
+            }.compactMap(\.entity).first { resolver.entities[$0].kind == kind } : nil
             if let f = following {
                 analyses[n].mentions[k].entity = f
             } else if let best = resolver.entities.indices.filter({ resolver.entities[$0].kind == kind }).max(by: { resolver.entities[$0].mentions < resolver.entities[$1].mentions }),

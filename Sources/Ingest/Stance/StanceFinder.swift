@@ -152,11 +152,14 @@ struct StanceFinder {
             let target = object(a, after: m.end, excluding: Set(holders))
             emit(holders, target ?? mainTarget, conf: cue.confidence, rule: "prep:\(cue.label)")
         case .urge:
-            guard let (addressee, addresseeEnd) = firstMention(a, from: m.end, within: 6) else { return [] }
+            // "demanding that the company stop …": the request in a that-clause, verb without "to".
+            let thatClause = m.end < toks.count && toks[m.end].lower == "that"
+            guard let (addressee, addresseeEnd) = firstMention(a, from: thatClause ? m.end + 1 : m.end, within: 6) else { return [] }
             // "to VERB" after the addressee.
             var k = addresseeEnd
             var complement: Polarity?
             var verbEnd = k
+            if thatClause, k < toks.count, let p = lexicon.urgeComplements[toks[k].lower] { complement = p; verbEnd = k + 1 }
             while k < min(toks.count, addresseeEnd + 4) {
                 if toks[k].lower == "to", k + 1 < toks.count {
                     var v = k + 1
