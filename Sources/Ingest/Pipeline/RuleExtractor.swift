@@ -59,8 +59,9 @@ public struct RuleExtractor: Extractor {
                 // Bare and definite references ("the bill", "the business practices") are given
                 // information: they point back at an issue unless they name a new one.
                 let sharesWords = issues.contains { !$0.words.intersection(p.issue.words).isEmpty }
+                let salient = issues.contains { $0.score >= 3 }
                 let anaphoric = issueFinder.isAnaphoric(toks, p.start, p.end) || p.issue.words.count <= 1 && !issues.isEmpty
-                    || issueFinder.isDefiniteDescription(toks, p.start, p.end) && !sharesWords && !issues.isEmpty
+                    || issueFinder.isDefiniteDescription(toks, p.start, p.end) && !sharesWords && salient
                 guard let i = issueIndex(for: p.issue, anaphoric: anaphoric) else { continue }
                 issues[i].score += n < 2 ? 2 : 1
                 if !anaphoric, p.issue.label != issues[i].label, !issues[i].aliases.contains(p.issue.label) { issues[i].aliases.append(p.issue.label) }
@@ -255,7 +256,7 @@ public struct RuleExtractor: Extractor {
                 graph.stances.append(.init(holder: f.holder, polarity: f.polarity, target: target, topic: topic, sentence: a.sentence.index,
                                            start: a.sentence.start, end: a.sentence.end, evidence: evidence, cue: f.cue,
                                            date: date?.0 ?? document.published, datePrecision: date?.1,
-                                           modality: f.modality, confidence: (f.confidence * 100).rounded() / 100, rule: f.rule))
+                                           modality: f.modality, confidence: RuleReliability.confidence(rule: f.rule, local: f.confidence), rule: f.rule))
             }
         }
 

@@ -101,6 +101,10 @@ struct IssueFinder {
             let t = toks[i]
             let (base, _) = MentionFinder.stripPossessive(t.lower)
             guard t.kind == .word, lexicon.issueNouns.contains(base), titleCase || !t.isCapitalized || i == 0 else { i += 1; continue }
+            // "repeal the ban", "repeal of the ban": the undoing word takes the issue as its object.
+            if StanceFinder.undoing.contains(base), i + 1 < toks.count, WordClasses.determiners.contains(toks[i + 1].lower) || toks[i + 1].lower == "of" {
+                i += 1; continue
+            }
             // "Google plans not to renew …", "plans to": a plural head followed by "to"/"not" is a verb.
             if i + 1 < toks.count, ["to", "not"].contains(toks[i + 1].lower), base.hasSuffix("s"), i > 0, toks[i - 1].isCapitalized || titleCase {
                 i += 1; continue

@@ -90,8 +90,11 @@ struct StanceFinder {
         for m in cues(in: a) {
             // The verb of a request ("urged X to cancel …") is part of the request, not a stance of X.
             if m.start < consumedUntil { continue }
-            let results = apply(m, a, speakerOrg: speakerOrg)
+            var objectEnd = -1
+            let results = apply(m, a, speakerOrg: speakerOrg, lastObjectEnd: &objectEnd)
             if m.cue.frame == .urge || results.contains(where: { $0.rule.hasPrefix("urge") }) { consumedUntil = m.end + 9 }
+            // Cues inside the object of a stance ("fight efforts to repeal the ban") belong to it.
+            if !results.isEmpty, objectEnd > consumedUntil { consumedUntil = objectEnd }
             found += results
         }
         return found
@@ -99,7 +102,7 @@ struct StanceFinder {
 
     // MARK: frames
 
-    func apply(_ m: CueMatch, _ a: SentenceAnalysis, speakerOrg: (Int) -> Int?) -> [FoundStance] {
+    func apply(_ m: CueMatch, _ a: SentenceAnalysis, speakerOrg: (Int) -> Int?, lastObjectEnd: inout Int) -> [FoundStance] {
         let toks = a.tokens
         let cue = m.cue
         let (modality, negatedCue) = self.modality(a, m.start)
@@ -139,7 +142,14 @@ struct StanceFinder {
             guard !holders.isEmpty else { return [] }
             // "protested and held rallies": used intransitively, the cue has no object.
             let intransitive = m.end < toks.count && ["and", "or", ","].contains(toks[m.end].lower)
-            let target = intransitive ? nil : object(a, after: m.end, excluding: Set(holders))
+            let span = intransitive ? nil : objectSpan(a, after: m.end, excluding: Set(holders))
+            let target = span?.target
+            lastObjectEnd = span?.end ?? -1
+            // "fight efforts to repeal the ban" supports the ban.
+            if let sp = span, sp.undone, cue.polarity == .opposes, case .issue = sp.target {
+                emit(holders, target, polarity: .supports, conf: cue.confidence, rule: "\(cue.frame.rawValue).undo:\(cue.label)", mod: mod)
+                return results
+            }
             // Signing, passing or introducing is a stance only on a law or proposal.
             if cue.frame == .enact {
                 guard case .issue? = target else { return [] }
@@ -473,21 +483,44 @@ struct StanceFinder {
 
     /// What a verb is aimed at: the first actor or issue phrase to its right within the clause.
     func object(_ a: SentenceAnalysis, after k: Int, excluding: Set<Int>, anaphoricAllowed: Bool = true) -> ArticleGraph.Target? {
+        objectSpan(a, after: k, excluding: excluding)?.target
+    }
+
+    /// Words that undo what follows them: opposing "the repeal of X" or "efforts to scrap X"
+    /// supports X.
+    static let undoing: Set<String> = ["repeal", "repealing", "rollback", "rescind", "rescinding", "overturn", "overturning",
+                                       "abolish", "abolishing", "scrap", "scrapping", "undo", "undoing", "weaken", "weakening",
+                                       "gut", "gutting", "dismantle", "dismantling", "end", "ending"]
+
+    struct ObjectSpan { var target: ArticleGraph.Target; var end: Int; var undone: Bool }
+
+    /// The object with where it ends and whether an undoing word came before it.
+    func objectSpan(_ a: SentenceAnalysis, after k: Int, excluding: Set<Int>) -> ObjectSpan? {
         let toks = a.tokens
         var j = k
         var seenContent = 0
+        var undone = false
         while j < toks.count, seenContent < 14 {
             let t = toks[j]
             if t.text == ";" || t.text == ":" || t.text == "." { break }
             if t.text == ",", seenContent > 0 { break }
-            if let iss = a.issueAt(j) { return .issue(iss.issue) }
+            if Self.undoing.contains(t.lower) {
+                // "the repeal of the ban", "efforts to repeal the ban": what is undone comes next.
+                undone = true
+                if let iss = a.issueAt(j), iss.end > j + 1 { return ObjectSpan(target: .issue(iss.issue), end: iss.end, undone: true) }
+                j += 1; continue
+            }
+            if let iss = a.issueAt(j) {
+                return ObjectSpan(target: .issue(iss.issue), end: iss.end, undone: undone)
+            }
             if let mi = a.mentionAt[j] {
                 let men = a.mentions[mi]
                 if let e = men.entity, !excluding.contains(e), men.role != .pronoun || !["we", "i"].contains(men.lowerSurface) {
-                    return .entity(e)
+                    return ObjectSpan(target: .entity(e), end: men.end, undone: undone)
                 }
                 j = men.end; seenContent += 1; continue
             }
+            if Self.undoing.contains(t.lower) { undone = true }
             if seenContent > 0, WordClasses.subordinators.contains(t.lower) && t.lower != "as" { break }
             if t.lower == "and" || t.lower == "or", j + 1 < toks.count, a.mentionAt[j + 1] == nil, a.issueAt(j + 1) == nil,
                !WordClasses.determiners.contains(toks[j + 1].lower) { break }
