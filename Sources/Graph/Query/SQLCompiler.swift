@@ -114,6 +114,8 @@ public struct SQLCompiler {
         var kinds: [String] = []
         var mentioned = false
         var modalityMentioned = false
+        /// Stance properties the query reads (carried through the hops as columns).
+        var edgeProperties: Set<String> = []
         var patterns: Set<Int> = []
         var column: String
     }
@@ -282,6 +284,7 @@ public struct SQLCompiler {
                                        + " (stance properties: \(Self.edgeProperties.joined(separator: ", ")))", prop.range)
                         }
                         if p == "modality" { vars[i].modalityMentioned = true }
+                        vars[i].edgeProperties.insert(p)
                     } else {
                         guard Self.nodeProperties.contains(p) else {
                             let hint = Self.edgeColumns.keys.contains(p) ? "; '\(p)' is a property of stances, e.g. s.\(p)" : Suggestion.didYouMean(prop.text, in: Self.nodeProperties)
@@ -521,9 +524,21 @@ public struct SQLCompiler {
                 if !targetConstrained && targetType == .issue { conds.append("\(s).target_issue IS NOT NULL") }
                 conds.append(contentsOf: try edgeConditions(hop, alias: s, vars: vars, pushed: pushed))
                 var cols: [String] = []
-                for v in carry { cols.append("\(previous ?? "").\(vars[v].column) AS \(vars[v].column)") }
+                for v in carry {
+                    cols.append("\(previous ?? "").\(vars[v].column) AS \(vars[v].column)")
+                    if vars[v].isEdge {
+                        for (name, _) in Self.carriedColumns(vars[v].edgeProperties) {
+                            cols.append("\(previous ?? "").\(vars[v].column)_\(name) AS \(vars[v].column)_\(name)")
+                        }
+                    }
+                }
                 for v in newColumns { cols.append("\(expr(of: v)) AS \(vars[v].column)") }
-                if carriesEdge { cols.append("\(s).id AS \(vars[hop.edge].column)") }
+                if carriesEdge {
+                    cols.append("\(s).id AS \(vars[hop.edge].column)")
+                    for (name, column) in Self.carriedColumns(vars[hop.edge].edgeProperties) {
+                        cols.append("\(s).\(column) AS \(vars[hop.edge].column)_\(name)")
+                    }
+                }
                 if cols.isEmpty { cols.append("1 AS one") }
                 var part = "SELECT " + (dropped && roles.count == 1 ? "DISTINCT " : "") + cols.joined(separator: ", ")
                 if let previous { part += " FROM \(previous) JOIN stance \(s) ON " + (on ?? "1") } else { part += " FROM stance \(s)" }
@@ -541,6 +556,19 @@ public struct SQLCompiler {
             if carriesEdge { bound.append(hop.edge) }
         }
         return ChainResult(cte: previous ?? "", carried: bound)
+    }
+
+    /// The stance columns to carry for the properties a query reads: (suffix, column).
+    static func carriedColumns(_ properties: Set<String>) -> [(String, String)] {
+        var out: [(String, String)] = []
+        for p in properties.sorted() {
+            if p == "id" { continue }
+            if let col = edgeColumns[p] ?? nil { out.append((p, col)); continue }
+            if p == "issue" { out.append(("topic", "topic")); out.append(("tissue", "target_issue")) }
+            else { out.append(("article", "article")) }
+        }
+        var seen = Set<String>()
+        return out.filter { seen.insert($0.0).inserted }
     }
 
     /// Conditions for a node first bound in a hop: its fixed id and kind labels.
@@ -627,14 +655,12 @@ public struct SQLCompiler {
         let p = prop.text.lowercased()
         let variable = ctx.vars[v]
         if variable.isEdge {
-            let s: String
-            if let hop = ctx.hopAlias { s = hop } else {
-                if p == "id" { return Compiled(sql: column(v, ctx), type: .number) }
-                s = "s\(v)"
-                ctx.join(s, "JOIN stance \(s) ON \(s).id = \(column(v, ctx))")
-            }
-            if let col = Self.edgeColumns[p] ?? nil {
-                var c = Compiled(sql: "\(s).\(col)", type: Self.numericProperties.contains(p) ? .number : .text)
+            // Inside a hop the stance row is at hand; in the final SELECT its columns were carried.
+            let base = column(v, ctx)
+            func col(_ name: String, _ real: String) -> String { ctx.hopAlias.map { "\($0).\(real)" } ?? "\(base)_\(name)" }
+            if p == "id" { return Compiled(sql: ctx.hopAlias.map { "\($0).id" } ?? base, type: .number) }
+            if let real = Self.edgeColumns[p] ?? nil {
+                var c = Compiled(sql: col(p, real), type: Self.numericProperties.contains(p) ? .number : .text)
                 c.isDate = p == "date"
                 switch p {
                 case "polarity": c.vocabulary = Polarity.allCases.map(\.rawValue); c.vocabularyName = "polarity"
@@ -646,13 +672,12 @@ public struct SQLCompiler {
             }
             switch p {
             case "issue":
-                ctx.join("tp\(v)", "LEFT JOIN issue tp\(v) ON tp\(v).id = \(s).topic")
-                ctx.join("ti\(v)", "LEFT JOIN issue ti\(v) ON ti\(v).id = \(s).target_issue")
+                ctx.join("tp\(v)", "LEFT JOIN issue tp\(v) ON tp\(v).id = \(col("topic", "topic"))")
+                ctx.join("ti\(v)", "LEFT JOIN issue ti\(v) ON ti\(v).id = \(col("tissue", "target_issue"))")
                 return Compiled(sql: "COALESCE(tp\(v).label, ti\(v).label)", type: .text)
             default:
-                ctx.join("a\(v)", "JOIN article a\(v) ON a\(v).id = \(s).article")
-                let col = p == "article" ? "key" : p
-                return Compiled(sql: "a\(v).\(col)", type: .text)
+                ctx.join("a\(v)", "JOIN article a\(v) ON a\(v).id = \(col("article", "article"))")
+                return Compiled(sql: "a\(v).\(p == "article" ? "key" : p)", type: .text)
             }
         }
         let col = column(v, ctx)
@@ -797,12 +822,13 @@ public struct SQLCompiler {
             guard ctx.hopAlias == nil else { throw fail("\(f)() belongs in RETURN", name.range) }
             if f == "count" && args.isEmpty { return Compiled(sql: "count(*)", type: .number, isAggregate: true) }
             guard args.count == 1 else { throw fail("\(f)() takes one argument", whole.range) }
+            if f == "count", case .variable(let n) = args[0].kind, let i = ctx.byName[n.text] {
+                // count(a) of a node counts nodes; count(s) of a stance counts stances.
+                return Compiled(sql: "count(\(distinct ? "DISTINCT " : "")\(column(i, ctx)))", type: .number, isAggregate: true)
+            }
             let a = try expression(args[0], in: &ctx)
             if a.isAggregate { throw fail("aggregates cannot be nested", args[0].range) }
-            var sql = a.sql
-            // count(a) of a node counts distinct nodes; count(s) of a stance counts stances.
-            if case .variable(let n) = args[0].kind, let i = ctx.byName[n.text] { sql = column(i, ctx) }
-            return Compiled(sql: "\(f)(\(distinct ? "DISTINCT " : "")\(sql))", type: f == "count" ? .number : a.type, isAggregate: true)
+            return Compiled(sql: "\(f)(\(distinct ? "DISTINCT " : "")\(a.sql))", type: f == "count" ? .number : a.type, isAggregate: true)
         }
         guard Self.functions.contains(f) else {
             throw fail("unknown function \(name.text)()" + Suggestion.didYouMean(name.text, in: Self.aggregates + Self.functions), name.range)
