@@ -9,6 +9,9 @@ public struct Parser {
     /// Node labels: `Issue`, `Actor`/`Entity` (any actor) and the actor kinds.
     public static let nodeLabels = ["Issue", "Actor", "Entity"] + EntityKind.allCases.map { $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst() }
     public static let maxEdgesPerPattern = 3
+    /// Clause words that cannot be variables, so that a missing value is reported where it is missing.
+    static let reservedInExpressions: Set<String> = ["MATCH", "WHERE", "RETURN", "ORDER", "LIMIT", "AND", "OR", "IN", "IS",
+                                                     "BETWEEN", "CONTAINS", "AS", "DISTINCT", "STARTS", "ENDS", "BY"]
 
     private var tokens: [Token]
     private var position = 0
@@ -407,6 +410,9 @@ public struct Parser {
             if t.isKeyword("TRUE") { advance(); return Expression(.boolean(true), t.range) }
             if t.isKeyword("FALSE") { advance(); return Expression(.boolean(false), t.range) }
             if t.isKeyword("NULL") { advance(); return Expression(.null, t.range) }
+            if Self.reservedInExpressions.contains(w.uppercased()) && !peek(1).isSymbol("(") && !peek(1).isSymbol(".") {
+                throw error("expected a value, found \(t)")
+            }
             advance()
             if current.isSymbol("(") { return try parseCall(Name(w, t.range)) }
             if accept(symbol: ".") {
