@@ -75,7 +75,7 @@ struct RowCase: Sendable, CustomTestStringConvertible {
                 rows: [["ACLU", "net neutrality"], ["Ed Markey", "net neutrality"]]),
         // One row per distinct value of the variables the query mentions: s and b are not mentioned.
         RowCase(query: "MATCH (a)-[s]->(b) RETURN a.name ORDER BY a.name LIMIT 2", rows: [["ACLU"], ["Amazon"]]),
-        RowCase(query: "MATCH (a)-[s]->(b) RETURN a.name, s.id ORDER BY a.name LIMIT 2", rows: [["ACLU", "1"], ["ACLU", "2"]]),
+        RowCase(query: "MATCH (a)-[s]->(b) RETURN a.name, s.id ORDER BY a.name, s.id LIMIT 2", rows: [["ACLU", "1"], ["ACLU", "2"]]),
         RowCase(query: "MATCH (a)-[s]->(b) RETURN s.article, s.source, s.issue ORDER BY s.date LIMIT 1",
                 rows: [["a5", "", "net neutrality"]]),
         // Named statements.

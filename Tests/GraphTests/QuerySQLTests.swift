@@ -16,22 +16,22 @@ struct SQLCase: Sendable, CustomTestStringConvertible {
     static let cases: [SQLCase] = [
         SQLCase(query: "MATCH (a)-[s:OPPOSES]->(x {name:'Amazon'}) RETURN a.name, count(s) AS n ORDER BY n DESC",
                 sql: """
-                WITH h1 AS (SELECT s.holder AS v0, s.id AS e2 FROM stance s WHERE s.target_entity = ?1 AND s.polarity = ?2 AND s.modality = 'asserted' AND s.status <> 'rejected')
-                SELECT n0.name AS c0, count(h1.e2) AS c1
-                FROM h1
-                JOIN entity n0 ON n0.id = h1.v0
-                GROUP BY h1.v0
+                WITH h1 AS (SELECT s.holder AS v0, s.id AS e2 FROM stance s WHERE s.target_entity = ?1 AND s.polarity = ?2 AND s.modality = 'asserted' AND s.status <> 'rejected'),
+                     g AS (SELECT h1.v0 AS v0, count(h1.e2) AS a1 FROM h1 GROUP BY h1.v0 ORDER BY a1 DESC LIMIT ?3)
+                SELECT n0.name AS c0, g.a1 AS c1
+                FROM g
+                JOIN entity n0 ON n0.id = g.v0
                 ORDER BY c1 DESC
                 LIMIT ?3
                 """, arguments: ["2", "'opposes'", "100"]),
         SQLCase(query: "MATCH (x {name:'Amazon'})<-[:OPPOSES]-(o)<-[:OPPOSES]-(oo) RETURN oo.name, count(o) AS n ORDER BY n DESC LIMIT 20",
                 sql: """
                 WITH h1 AS (SELECT DISTINCT s.holder AS v1 FROM stance s WHERE s.target_entity = ?1 AND s.polarity = ?2 AND s.modality = 'asserted' AND s.status <> 'rejected'),
-                     h2 AS (SELECT DISTINCT h1.v1 AS v1, s.holder AS v2 FROM h1 JOIN stance s ON s.target_entity = h1.v1 WHERE s.polarity = ?3 AND s.modality = 'asserted' AND s.status <> 'rejected')
-                SELECT n2.name AS c0, count(h2.v1) AS c1
-                FROM h2
-                JOIN entity n2 ON n2.id = h2.v2
-                GROUP BY h2.v2
+                     h2 AS (SELECT DISTINCT h1.v1 AS v1, s.holder AS v2 FROM h1 JOIN stance s ON s.target_entity = h1.v1 WHERE s.polarity = ?3 AND s.modality = 'asserted' AND s.status <> 'rejected'),
+                     g AS (SELECT h2.v2 AS v2, count(h2.v1) AS a1 FROM h2 GROUP BY h2.v2 ORDER BY a1 DESC LIMIT ?4)
+                SELECT n2.name AS c0, g.a1 AS c1
+                FROM g
+                JOIN entity n2 ON n2.id = g.v2
                 ORDER BY c1 DESC
                 LIMIT ?4
                 """, arguments: ["2", "'opposes'", "'opposes'", "20"]),
@@ -82,6 +82,23 @@ struct SQLCase: Sendable, CustomTestStringConvertible {
         guard case .sql(let q) = compiled.query else { Issue.record("not SQL"); return }
         #expect(q.sql == c.sql)
         #expect(q.arguments.map(QueryEngine.render) == c.arguments)
+    }
+
+    @Test func groupingByAValueKeepsTheValueAsTheKey() throws {
+        let engine = QueryEngine(store: try QueryFixture.store())
+        let compiled = try engine.compile("MATCH (a)-[s]->(b) RETURN s.polarity, count(*) AS n ORDER BY n DESC, s.polarity")
+        guard case .sql(let q) = compiled.query else { Issue.record("not SQL"); return }
+        #expect(q.sql.contains("GROUP BY h1.e2_polarity"))
+        #expect(try engine.run("MATCH (a)-[s]->(b) RETURN s.polarity, count(*) AS n ORDER BY n DESC, s.polarity").strings
+                == [["opposes", "6"], ["supports", "4"], ["defends", "3"]])
+    }
+
+    @Test func orderByOfAnAggregatingQueryMustUseWhatItReturns() throws {
+        let engine = QueryEngine(store: try QueryFixture.store())
+        #expect { _ = try engine.compile("MATCH (a)-[s]->(b) RETURN a.name, count(*) ORDER BY b.name") } throws: {
+            "\($0)".contains("can only use what RETURN returns")
+        }
+        #expect(try engine.run("MATCH (a)-[s]->(b) RETURN a.name, count(s) AS n ORDER BY count(s) DESC, a.id LIMIT 1").strings == [["ACLU", "4"]])
     }
 
     @Test func pathCompilesToAPlanNotSQL() throws {

@@ -359,31 +359,21 @@ public struct SQLCompiler {
         extraConditions = []
 
         let ret = m.returnClause
+        if ret.items.contains(where: { containsAggregate($0.expression) }) {
+            return try compileAggregating(ret, ctes: ctes, from: from, whereSQL: whereSQL, inner: final)
+        }
         var selectItems: [String] = []
-        var groupKeys: [String] = []
-        var anyAggregate = false
-        var compiledItems: [Compiled] = []
         for (k, item) in ret.items.enumerated() {
             let c = try expression(item.expression, in: &final, returnItem: true)
-            compiledItems.append(c)
             selectItems.append("\(c.sql) AS c\(k)")
-            if c.isAggregate { anyAggregate = true }
-        }
-        if anyAggregate {
-            for (k, item) in ret.items.enumerated() where !compiledItems[k].isAggregate {
-                let key = groupKey(item.expression, final: final) ?? compiledItems[k].sql
-                if !groupKeys.contains(key) { groupKeys.append(key) }
-            }
         }
         var orderSQL: [String] = []
         for o in ret.orderBy {
             var sql: String?
-            if case .variable(let n) = o.expression.kind, let k = ret.items.firstIndex(where: { $0.alias?.text == n.text }) { sql = "c\(k)" }
-            if sql == nil, let k = ret.items.firstIndex(where: { sourceText($0.expression.range) == sourceText(o.expression.range) }) { sql = "c\(k)" }
+            if let k = returnIndex(of: o.expression, in: ret) { sql = "c\(k)" }
             if sql == nil {
-                let c = try expression(o.expression, in: &final, returnItem: true)
-                if c.isAggregate && !anyAggregate { throw fail("ORDER BY an aggregate needs an aggregate in RETURN", o.expression.range) }
-                sql = c.sql
+                if containsAggregate(o.expression) { throw fail("ORDER BY an aggregate needs an aggregate in RETURN", o.expression.range) }
+                sql = try expression(o.expression, in: &final, returnItem: true).sql
             }
             orderSQL.append((sql ?? "") + (o.descending ? " DESC" : ""))
         }
@@ -393,9 +383,109 @@ public struct SQLCompiler {
         sql += "\n" + from
         for j in final.joins { sql += "\n" + j }
         if !whereSQL.isEmpty { sql += "\nWHERE " + whereSQL.joined(separator: " AND ") }
-        if !groupKeys.isEmpty { sql += "\nGROUP BY " + groupKeys.joined(separator: ", ") }
         if !orderSQL.isEmpty { sql += "\nORDER BY " + orderSQL.joined(separator: ", ") }
         sql += "\nLIMIT \(bind(n))"
+        return SQLQuery(sql: sql, arguments: arguments, columns: ret.items.map(\.title))
+    }
+
+    /// The RETURN item an ORDER BY term names (by alias or by the same text), if any.
+    func returnIndex(of e: Expression, in ret: ReturnClause) -> Int? {
+        if case .variable(let n) = e.kind, let k = ret.items.firstIndex(where: { $0.alias?.text == n.text }) { return k }
+        let text = sourceText(e.range)
+        return ret.items.firstIndex { sourceText($0.expression.range) == text }
+    }
+
+    func containsAggregate(_ e: Expression) -> Bool {
+        var found = false
+        try? walk(e) { sub in
+            if case .call(let name, _, _) = sub.kind, Self.aggregates.contains(name.text.lowercased()) { found = true }
+        }
+        return found
+    }
+
+    /// A node variable, or a property of one: grouped by the node's id, its names joined later.
+    func nodeVariable(_ e: Expression, _ ctx: FinalContext) -> Int? {
+        switch e.kind {
+        case .variable(let n), .property(let n, _):
+            guard let i = ctx.byName[n.text], !ctx.vars[i].isEdge else { return nil }
+            return i
+        default: return nil
+        }
+    }
+
+    /// An aggregating RETURN (Cypher's implicit grouping: the non-aggregate items are the keys).
+    /// Groups are formed over the hop columns first — nodes by id — and names are joined to the
+    /// groups afterwards; when ORDER BY only uses aggregates, the LIMIT applies before the joins,
+    /// so a top-k over a hub's thousands of groups looks up k names, not thousands.
+    mutating func compileAggregating(_ ret: ReturnClause, ctes: [String], from: String, whereSQL: [String], inner start: FinalContext) throws -> SQLQuery {
+        var inner = start
+        var outer = FinalContext(vars: start.vars, byName: start.byName,
+                                 owner: Dictionary(uniqueKeysWithValues: start.vars.indices.map { ($0, "g") }))
+        var innerSelect: [String] = [], groupBy: [String] = [], outerItems: [String] = []
+        var exposed = Set<Int>()
+        var innerAlias: [Int: String] = [:]
+        for (k, item) in ret.items.enumerated() {
+            if containsAggregate(item.expression) {
+                let c = try expression(item.expression, in: &inner, returnItem: true)
+                innerSelect.append("\(c.sql) AS a\(k)")
+                outerItems.append("g.a\(k) AS c\(k)")
+                innerAlias[k] = "a\(k)"
+            } else if let v = nodeVariable(item.expression, inner) {
+                if exposed.insert(v).inserted {
+                    innerSelect.append("\(column(v, inner)) AS \(inner.vars[v].column)")
+                    groupBy.append(column(v, inner))
+                }
+                outerItems.append("\(try expression(item.expression, in: &outer, returnItem: true).sql) AS c\(k)")
+            } else {
+                let c = try expression(item.expression, in: &inner, returnItem: true)
+                innerSelect.append("\(c.sql) AS k\(k)")
+                groupBy.append(c.sql)
+                outerItems.append("g.k\(k) AS c\(k)")
+                innerAlias[k] = "k\(k)"
+            }
+        }
+        var outerOrder: [String] = [], innerOrder: [String] = []
+        var pushable = true
+        for (i, o) in ret.orderBy.enumerated() {
+            let dir = o.descending ? " DESC" : ""
+            if let k = returnIndex(of: o.expression, in: ret) {
+                outerOrder.append("c\(k)" + dir)
+                if let alias = innerAlias[k] { innerOrder.append(alias + dir) } else { pushable = false }
+            } else if containsAggregate(o.expression) {
+                let c = try expression(o.expression, in: &inner, returnItem: true)
+                innerSelect.append("\(c.sql) AS o\(i)")
+                outerOrder.append("g.o\(i)" + dir)
+                innerOrder.append("o\(i)" + dir)
+            } else if case .property(let n, let p) = o.expression.kind, p.text.lowercased() == "id",
+                      let v = outer.byName[n.text], exposed.contains(v) {
+                // A node's id is its group key: sorting by it can happen before the names are joined.
+                outerOrder.append("g.\(outer.vars[v].column)" + dir)
+                innerOrder.append(column(v, inner) + dir)
+            } else {
+                try walk(o.expression) { sub in
+                    if case .variable(let n) = sub.kind, let v = outer.byName[n.text], !exposed.contains(v) {
+                        throw fail("ORDER BY of a query with count, min or max can only use what RETURN returns", o.expression.range)
+                    }
+                    if case .property(let n, _) = sub.kind, let v = outer.byName[n.text], !exposed.contains(v) {
+                        throw fail("ORDER BY of a query with count, min or max can only use what RETURN returns", o.expression.range)
+                    }
+                }
+                outerOrder.append(try expression(o.expression, in: &outer, returnItem: true).sql + dir)
+                pushable = false
+            }
+        }
+        let n = bind(try limit(ret.limit))
+        var g = "g AS (SELECT " + innerSelect.joined(separator: ", ") + " " + from
+        for j in inner.joins { g += " " + j }
+        if !whereSQL.isEmpty { g += " WHERE " + whereSQL.joined(separator: " AND ") }
+        if !groupBy.isEmpty { g += " GROUP BY " + groupBy.joined(separator: ", ") }
+        if pushable && !innerOrder.isEmpty { g += " ORDER BY " + innerOrder.joined(separator: ", ") + " LIMIT \(n)" }
+        g += ")"
+        var sql = "WITH " + (ctes + [g]).joined(separator: ",\n     ") + "\n"
+        sql += "SELECT " + (ret.distinct ? "DISTINCT " : "") + outerItems.joined(separator: ", ") + "\nFROM g"
+        for j in outer.joins { sql += "\n" + j }
+        if !outerOrder.isEmpty { sql += "\nORDER BY " + outerOrder.joined(separator: ", ") }
+        sql += "\nLIMIT \(n)"
         return SQLQuery(sql: sql, arguments: arguments, columns: ret.items.map(\.title))
     }
 
@@ -639,16 +729,6 @@ public struct SQLCompiler {
     /// The column holding a variable in the final SELECT.
     func column(_ v: Int, _ ctx: FinalContext) -> String {
         "\(ctx.owner[v] ?? "h0").\(ctx.vars[v].column)"
-    }
-
-    /// For implicit grouping: a node's id column stands for all its properties.
-    func groupKey(_ e: Expression, final ctx: FinalContext) -> String? {
-        switch e.kind {
-        case .variable(let n), .property(let n, _):
-            guard let i = ctx.byName[n.text] else { return nil }
-            return column(i, ctx)
-        default: return nil
-        }
     }
 
     mutating func property(_ v: Int, _ prop: Name, in ctx: inout FinalContext) throws -> Compiled {
