@@ -28,7 +28,7 @@ enum Shortcut {
         if let issue { params["issue"] = issue; on = " ON $issue" }
         let query = "MATCH (a)-[s:\(polarities)\(on)]->(x {name:$name}) "
             + "RETURN a.name AS actor, count(s) AS stances, min(s.date) AS first, max(s.date) AS last "
-            + "ORDER BY stances DESC, actor"
+            + "ORDER BY stances DESC, a.id"
         return (query, params)
     }
 }

@@ -64,11 +64,12 @@ struct SQLCase: Sendable, CustomTestStringConvertible {
                 """, arguments: ["100"]),
         SQLCase(query: "TIMELINE 'facial recognition' BY MONTH BETWEEN '2018' AND '2020'",
                 sql: """
-                SELECT substr(s.date, 1, 7) AS period,
-                       sum(s.polarity = 'supports') AS supports, sum(s.polarity = 'defends') AS defends,
-                       sum(s.polarity = 'opposes') AS opposes, count(*) AS stances, count(DISTINCT s.holder) AS actors
-                FROM stance s
-                WHERE (s.topic = ?1 OR s.target_issue = ?1) AND s.date >= ?2 AND s.date < ?3 AND s.date IS NOT NULL AND s.modality = 'asserted' AND s.status <> 'rejected'
+                SELECT substr(t.date, 1, 7) AS period,
+                       sum(t.polarity = 'supports') AS supports, sum(t.polarity = 'defends') AS defends,
+                       sum(t.polarity = 'opposes') AS opposes, count(*) AS stances, count(DISTINCT t.holder) AS actors
+                FROM (SELECT s.date, s.polarity, s.holder FROM stance s WHERE s.topic = ?1 AND s.date >= ?2 AND s.date < ?3 AND s.modality = 'asserted' AND s.status <> 'rejected'
+                      UNION ALL
+                      SELECT s.date, s.polarity, s.holder FROM stance s WHERE s.target_issue = ?1 AND s.topic IS NOT ?1 AND s.date >= ?2 AND s.date < ?3 AND s.modality = 'asserted' AND s.status <> 'rejected') t
                 GROUP BY period
                 ORDER BY period
                 LIMIT ?4

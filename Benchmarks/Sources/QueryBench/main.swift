@@ -175,13 +175,13 @@ var results: [(String, Double, Double, String)] = []
 let options = QueryOptions(timeout: 60)
 
 // 1. Who opposes the hub (the `graphq who-opposes` query).
-let whoOpposes = "MATCH (a)-[s:OPPOSES]->(x {name:$name}) RETURN a.name AS actor, count(s) AS stances, min(s.date) AS first, max(s.date) AS last ORDER BY stances DESC, actor LIMIT 100"
+let whoOpposes = "MATCH (a)-[s:OPPOSES]->(x {name:$name}) RETURN a.name AS actor, count(s) AS stances, min(s.date) AS first, max(s.date) AS last ORDER BY stances DESC, a.id LIMIT 100"
 let whoReference = """
     SELECT e.name AS actor, count(*) AS stances, min(s.date) AS first, max(s.date) AS last
     FROM stance s JOIN entity e ON e.id = s.holder
     WHERE s.target_entity = (SELECT id FROM entity WHERE name_key = ?) AND s.polarity = 'opposes'
       AND s.modality = 'asserted' AND s.status <> 'rejected'
-    GROUP BY s.holder ORDER BY stances DESC, actor LIMIT 100
+    GROUP BY s.holder ORDER BY stances DESC, s.holder LIMIT 100
     """
 var whoRows = 0, refRows = 0
 let g1 = try time(20) { whoRows = try engine.run(whoOpposes, options: QueryOptions(parameters: ["name": hubName], timeout: 60)).rows.count }

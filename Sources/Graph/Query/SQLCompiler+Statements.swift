@@ -31,17 +31,22 @@ extension SQLCompiler {
     mutating func compileTimeline(_ q: TimelineQuery) throws -> SQLQuery {
         let issue = try resolver.issue(q.issue)
         let width = q.bucket == .day ? 10 : q.bucket == .month ? 7 : 4
-        var conds = [onIssue(issue, alias: "s")]
+        // Two branches instead of `topic = ? OR target_issue = ?`: each reads one covering index,
+        // where SQLite's multi-index OR would look every row up in the table.
+        let id = bind(issue.id)
+        var conds: [String] = []
         if let actor = q.actor { conds.append("s.holder = \(bind(try resolver.entity(actor).id))") }
-        conds.append(contentsOf: try duringConditions(q.during, alias: "s"))
-        conds.append("s.date IS NOT NULL")
+        let during = try duringConditions(q.during, alias: "s")
+        conds.append(contentsOf: during.isEmpty ? ["s.date IS NOT NULL"] : during)
         conds.append(contentsOf: defaultFilters("s"))
+        let rest = conds.joined(separator: " AND ")
         let sql = """
-            SELECT substr(s.date, 1, \(width)) AS period,
-                   sum(s.polarity = 'supports') AS supports, sum(s.polarity = 'defends') AS defends,
-                   sum(s.polarity = 'opposes') AS opposes, count(*) AS stances, count(DISTINCT s.holder) AS actors
-            FROM stance s
-            WHERE \(conds.joined(separator: " AND "))
+            SELECT substr(t.date, 1, \(width)) AS period,
+                   sum(t.polarity = 'supports') AS supports, sum(t.polarity = 'defends') AS defends,
+                   sum(t.polarity = 'opposes') AS opposes, count(*) AS stances, count(DISTINCT t.holder) AS actors
+            FROM (SELECT s.date, s.polarity, s.holder FROM stance s WHERE s.topic = \(id) AND \(rest)
+                  UNION ALL
+                  SELECT s.date, s.polarity, s.holder FROM stance s WHERE s.target_issue = \(id) AND s.topic IS NOT \(id) AND \(rest)) t
             GROUP BY period
             ORDER BY period
             LIMIT \(bind(options.maxLimit))

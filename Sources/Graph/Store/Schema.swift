@@ -116,7 +116,7 @@ enum Schema {
             CREATE INDEX stance_target ON stance(target_entity, polarity, modality, holder, status, date);
             DROP INDEX stance_topic_date;
             CREATE INDEX stance_topic_date ON stance(topic, date, polarity, modality, status, holder);
-            CREATE INDEX stance_issue_date ON stance(target_issue, date, polarity, modality, status, holder);
+            CREATE INDEX stance_issue_date ON stance(target_issue, date, polarity, modality, status, holder, topic);
             """)
         }
         return m
