@@ -66,7 +66,7 @@ struct SQLCase: Sendable, CustomTestStringConvertible {
                 sql: """
                 SELECT substr(t.date, 1, 7) AS period,
                        sum(t.polarity = 'supports') AS supports, sum(t.polarity = 'defends') AS defends,
-                       sum(t.polarity = 'opposes') AS opposes, count(*) AS stances, count(DISTINCT t.holder) AS actors
+                       sum(t.polarity = 'opposes') AS opposes, count(*) AS stances
                 FROM (SELECT s.date, s.polarity, s.holder FROM stance s WHERE s.topic = ?1 AND s.date >= ?2 AND s.date < ?3 AND s.modality = 'asserted' AND s.status <> 'rejected'
                       UNION ALL
                       SELECT s.date, s.polarity, s.holder FROM stance s WHERE s.target_issue = ?1 AND s.topic IS NOT ?1 AND s.date >= ?2 AND s.date < ?3 AND s.modality = 'asserted' AND s.status <> 'rejected') t

@@ -12,7 +12,7 @@ struct PathFinder {
     static let defaultMaxHops = 6
     static let maxHopsLimit = 12
     /// Frontiers up to this size are weighed by total degree; larger ones by size.
-    static let degreeProbeLimit = 256
+    static let degreeProbeLimit = 32
 
     let db: Database
     let plan: PathPlan

@@ -43,7 +43,7 @@ extension SQLCompiler {
         let sql = """
             SELECT substr(t.date, 1, \(width)) AS period,
                    sum(t.polarity = 'supports') AS supports, sum(t.polarity = 'defends') AS defends,
-                   sum(t.polarity = 'opposes') AS opposes, count(*) AS stances, count(DISTINCT t.holder) AS actors
+                   sum(t.polarity = 'opposes') AS opposes, count(*) AS stances
             FROM (SELECT s.date, s.polarity, s.holder FROM stance s WHERE s.topic = \(id) AND \(rest)
                   UNION ALL
                   SELECT s.date, s.polarity, s.holder FROM stance s WHERE s.target_issue = \(id) AND s.topic IS NOT \(id) AND \(rest)) t
@@ -51,7 +51,7 @@ extension SQLCompiler {
             ORDER BY period
             LIMIT \(bind(options.maxLimit))
             """
-        return SQLQuery(sql: sql, arguments: arguments, columns: ["period", "supports", "defends", "opposes", "stances", "actors"])
+        return SQLQuery(sql: sql, arguments: arguments, columns: ["period", "supports", "defends", "opposes", "stances"])
     }
 
     // MARK: TOP
