@@ -183,21 +183,24 @@ var results: [(String, Double, Double, Double, Double, String)] = []
 }
 let options = QueryOptions(timeout: 60)
 
-// 1. Who opposes the hub (the `graphq who-opposes` query).
-let whoOpposes = "MATCH (a)-[s:OPPOSES]->(x {name:$name}) RETURN a.name AS actor, count(s) AS stances, min(s.date) AS first, max(s.date) AS last ORDER BY stances DESC, a.id LIMIT 100"
-let whoReference = """
-    SELECT e.name AS actor, count(*) AS stances, min(s.date) AS first, max(s.date) AS last
-    FROM stance s JOIN entity e ON e.id = s.holder
-    WHERE s.target_entity = (SELECT id FROM entity WHERE name_key = ?) AND s.polarity = 'opposes'
-      AND s.modality = 'asserted' AND s.status <> 'rejected'
-    GROUP BY s.holder ORDER BY stances DESC, s.holder LIMIT 100
-    """
-var whoRows = 0, refRows = 0
-let g1 = try time(20) { whoRows = try engine.run(whoOpposes, options: QueryOptions(parameters: ["name": hubName], timeout: 60)).rows.count }
-let c1 = lastCPU
-let r1 = try time(20) { refRows = try store.writer.read { try Row.fetchAll($0, sql: whoReference, arguments: [NameKey.make(hubName)]).count } }
-precondition(whoRows == refRows, "who-opposes rows differ")
-record("who-opposes hub", g1, c1, r1, lastCPU, "< 20 ms")
+// 1. Who opposes the hub (the `graphq who-opposes` query, and its `--dates` variant).
+for dates in [false, true] {
+    let extra = dates ? ", min(s.date) AS first, max(s.date) AS last" : ""
+    let query = "MATCH (a)-[s:OPPOSES]->(x {name:$name}) RETURN a.name AS actor, count(s) AS stances\(extra) ORDER BY stances DESC, a.id LIMIT 100"
+    let reference = """
+        SELECT e.name AS actor, count(*) AS stances\(extra)
+        FROM stance s JOIN entity e ON e.id = s.holder
+        WHERE s.target_entity = (SELECT id FROM entity WHERE name_key = ?) AND s.polarity = 'opposes'
+          AND s.modality = 'asserted' AND s.status <> 'rejected'
+        GROUP BY s.holder ORDER BY stances DESC, s.holder LIMIT 100
+        """
+    var rows: [[String]] = [], refRows: [[String]] = []
+    let g = try time(20) { rows = try engine.run(query, options: QueryOptions(parameters: ["name": hubName], timeout: 60)).strings }
+    let gc = lastCPU
+    let r = try time(20) { refRows = try store.writer.read { try Row.fetchAll($0, sql: reference, arguments: [NameKey.make(hubName)]).map { row in (0..<row.count).map { "\(row[$0] as DatabaseValue)".replacingOccurrences(of: "\"", with: "") } } } }
+    precondition(rows == refRows, "who-opposes rows differ")
+    record(dates ? "who-opposes hub --dates (first/last)" : "who-opposes hub", g, gc, r, lastCPU, "< 20 ms")
+}
 
 // 2. Opponents of the hub's opponents.
 let oo = "MATCH (x {name:$name})<-[:OPPOSES]-(o)<-[:OPPOSES]-(oo) RETURN oo.name, count(o) AS n ORDER BY n DESC LIMIT 20"
