@@ -8,8 +8,7 @@ import SQLite3
 #endif
 
 /// A time budget, checked by SQLite's progress handler and by the path search.
-final class QueryDeadline: @unchecked Sendable {
-    // Written once at creation; read from the progress handler on the same thread.
+final class QueryDeadline: Sendable {
     private let end: UInt64
     let seconds: Double
 

@@ -36,11 +36,9 @@ public struct QueryResult: Sendable, Equatable {
     public var rows: [[QueryValue]]
     /// Things worth telling the user on stderr (fuzzy name resolutions, no path found …).
     public var notes: [String]
-    /// True when the rows stopped at the LIMIT (there may be more).
-    public var truncated: Bool
 
-    public init(columns: [String], rows: [[QueryValue]], notes: [String] = [], truncated: Bool = false) {
-        self.columns = columns; self.rows = rows; self.notes = notes; self.truncated = truncated
+    public init(columns: [String], rows: [[QueryValue]], notes: [String] = []) {
+        self.columns = columns; self.rows = rows; self.notes = notes
     }
 
     /// The rows as plain strings (for tests and simple callers).
