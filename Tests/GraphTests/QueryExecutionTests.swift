@@ -103,6 +103,12 @@ struct RowCase: Sendable, CustomTestStringConvertible {
         RowCase(query: "PATH 'Amazon employees' TO 'Jeff Bezos' VIA OPPOSES", rows: [["1", "Amazon employees", "opposes →", "Jeff Bezos", "1", "2018-06-22", "Employees blamed Bezos.", "a2"]],
                 includeRejected: true),
         RowCase(query: "PATH 'Microsoft' TO 'Jeff Bezos' MAX 2", rows: []),
+        // The direct ACLU–Microsoft link is only a negated stance: the search routes around it.
+        RowCase(query: "PATH 'ACLU' TO 'Microsoft'", rows: [
+            ["1", "ACLU", "supports →", "net neutrality", "1", "2017-12-14", "The ACLU backed net neutrality.", "a5"],
+            ["2", "net neutrality", "← supports", "Microsoft", "1", "2017-12-01", "Microsoft backed net neutrality.", "a5"]]),
+        // Issues can be ends too.
+        RowCase(query: "PATH 'ACLU' TO 'net neutrality'", rows: [["1", "ACLU", "supports →", "net neutrality", "1", "2017-12-14", "The ACLU backed net neutrality.", "a5"]]),
     ]
 
     @Test(arguments: cases)
