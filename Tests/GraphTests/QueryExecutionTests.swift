@@ -163,6 +163,15 @@ struct RowCase: Sendable, CustomTestStringConvertible {
             return "\(e)".contains("ran out of time after 0.3 s")
         }
         #expect(Date().timeIntervalSince(started) < 5)
+        // The path search checks the same budget between its queries.
+        let fixture = QueryEngine(store: try QueryFixture.store())
+        #expect {
+            try fixture.run("PATH 'ACLU' TO 'Jeff Bezos'", options: QueryOptions(timeout: 1e-9))
+        } throws: { error in
+            guard let e = error as? QueryError, case .timeout = e else { return false }
+            return true
+        }
+        #expect(try fixture.run("PATH 'ACLU' TO 'Jeff Bezos'", options: QueryOptions(timeout: 0)).rows.count == 2)
     }
 
     @Test func resultsRenderAsTableJSONAndCSV() throws {
