@@ -12,10 +12,18 @@ extension GraphQ {
         @OptionGroup var store: StoreOptions
         @Argument(help: "Files or directories to read; - reads standard input.")
         var paths: [String]
+        @Option(name: .customLong("lexicon"), help: "Extra lexicon file (repeatable), named like the bundled file it extends (cues.tsv, groups.txt, gazetteer.tsv, …).")
+        var lexicons: [String] = []
+        @Option(help: "Store only stances with at least this confidence (0–1).") var minConfidence: Double = 0
 
         func run() throws {
+            let lexicon: Lexicon
+            do { lexicon = try Lexicon.with(userFiles: lexicons) } catch {
+                Console.error("\(error)"); throw ExitCode(65)
+            }
             let s = try store.open()
-            let ingestor = Ingestor(store: s, extractor: ExtractorFactory.make())
+            var ingestor = Ingestor(store: s, extractor: ExtractorFactory.make(lexicon: lexicon))
+            ingestor.minConfidence = minConfidence
             let started = Date()
             let showProgress = Console.stderrIsTerminal
             let summary = ingestor.ingest(paths: paths) { done, total in

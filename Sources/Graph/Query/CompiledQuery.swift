@@ -10,8 +10,8 @@ public struct SQLQuery: Sendable, Equatable {
 
 /// A shortest-path search, run by `PathFinder`.
 public struct PathPlan: Sendable, Equatable {
-    public var from: ResolvedNode
-    public var to: ResolvedNode
+    public var from: ResolvedName
+    public var to: ResolvedName
     public var maxHops: Int
     /// Polarities a hop may use; empty means any.
     public var polarities: [Polarity]

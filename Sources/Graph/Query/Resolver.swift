@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// An actor or issue a name resolved to.
-public struct ResolvedNode: Sendable, Equatable {
+public struct ResolvedName: Sendable, Equatable {
     public enum Kind: Sendable, Equatable { case entity, issue }
     public var kind: Kind
     public var id: Int64
@@ -61,13 +61,13 @@ struct Resolver {
 
     // MARK: actors
 
-    mutating func entity(_ ref: NameReference) throws -> ResolvedNode {
+    mutating func entity(_ ref: NameReference) throws -> ResolvedName {
         let (text, id) = try spelled(ref)
         if let id {
             guard let name = try String.fetchOne(db, sql: "SELECT name FROM entity WHERE id = ?", arguments: [id]) else {
                 throw fail("no actor with id #\(id)", ref.range)
             }
-            return ResolvedNode(kind: .entity, id: id, name: name)
+            return ResolvedName(kind: .entity, id: id, name: name)
         }
         let name = text ?? ""
         let candidates = try entityCandidates(name)
@@ -77,7 +77,7 @@ struct Resolver {
     }
 
     /// An actor if one has the name, else an issue.
-    mutating func node(_ ref: NameReference) throws -> ResolvedNode {
+    mutating func node(_ ref: NameReference) throws -> ResolvedName {
         let (text, id) = try spelled(ref)
         if id != nil { return try entity(ref) }
         let name = text ?? ""
@@ -89,14 +89,14 @@ struct Resolver {
         throw fail("unknown actor or issue '\(name)'" + hint, ref.range)
     }
 
-    private func entityCandidates(_ name: String) throws -> [ResolvedNode] {
+    private func entityCandidates(_ name: String) throws -> [ResolvedName] {
         let key = NameKey.make(name)
         if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, name FROM entity WHERE name_key = ?"), arguments: [key]) {
-            return [ResolvedNode(kind: .entity, id: row[0], name: row[1])]
+            return [ResolvedName(kind: .entity, id: row[0], name: row[1])]
         }
         return try Row.fetchAll(db.cachedStatement(sql: """
             SELECT DISTINCT e.id, e.name FROM alias a JOIN entity e ON e.id = a.entity WHERE a.surface_key = ? ORDER BY e.id
-            """), arguments: [key]).map { ResolvedNode(kind: .entity, id: $0[0], name: $0[1]) }
+            """), arguments: [key]).map { ResolvedName(kind: .entity, id: $0[0], name: $0[1]) }
     }
 
     private func entitySuggestions(_ name: String) throws -> String {
@@ -110,7 +110,7 @@ struct Resolver {
         return close.isEmpty ? "; `graphq entities` lists the actors" : Suggestion.phrase(close)
     }
 
-    private func ambiguous(_ what: String, _ name: String, _ c: [ResolvedNode], _ range: SourceRange) -> QueryDiagnostic {
+    private func ambiguous(_ what: String, _ name: String, _ c: [ResolvedName], _ range: SourceRange) -> QueryDiagnostic {
         let list = c.prefix(8).map { "#\($0.id) \($0.name)" }.joined(separator: ", ")
         let more = c.count > 8 ? " and \(c.count - 8) more" : ""
         return fail("'\(name)' names several \(what)s: \(list)\(more); write '#id' to pick one", range)
@@ -118,22 +118,22 @@ struct Resolver {
 
     // MARK: issues
 
-    mutating func issue(_ ref: NameReference) throws -> ResolvedNode {
+    mutating func issue(_ ref: NameReference) throws -> ResolvedName {
         let (text, id) = try spelled(ref)
         if let id {
             guard let label = try String.fetchOne(db, sql: "SELECT label FROM issue WHERE id = ?", arguments: [id]) else {
                 throw fail("no issue with id #\(id)", ref.range)
             }
-            return ResolvedNode(kind: .issue, id: id, name: label)
+            return ResolvedName(kind: .issue, id: id, name: label)
         }
         let name = text ?? ""
         let key = NameKey.make(name)
         if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, label FROM issue WHERE label_key = ?"), arguments: [key]) {
-            return ResolvedNode(kind: .issue, id: row[0], name: row[1])
+            return ResolvedName(kind: .issue, id: row[0], name: row[1])
         }
         let byAlias = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT DISTINCT i.id, i.label FROM issue_alias a JOIN issue i ON i.id = a.issue WHERE a.surface_key = ? ORDER BY i.id
-            """), arguments: [key]).map { ResolvedNode(kind: .issue, id: $0[0], name: $0[1]) }
+            """), arguments: [key]).map { ResolvedName(kind: .issue, id: $0[0], name: $0[1]) }
         if byAlias.count == 1 { return byAlias[0] }
         if byAlias.count > 1 { throw ambiguous("issue", name, byAlias, ref.range) }
         guard !key.isEmpty else { throw fail("an issue name cannot be empty", ref.range) }
@@ -143,7 +143,7 @@ struct Resolver {
             WHERE instr(' ' || i.label_key || ' ', ?1) > 0
                OR i.id IN (SELECT issue FROM issue_alias WHERE instr(' ' || surface_key || ' ', ?1) > 0)
             ORDER BY i.id LIMIT 20
-            """, arguments: [" " + key + " "]).map { ResolvedNode(kind: .issue, id: $0[0], name: $0[1]) }
+            """, arguments: [" " + key + " "]).map { ResolvedName(kind: .issue, id: $0[0], name: $0[1]) }
         if phrase.count == 1 {
             notes.append("'\(name)' is issue #\(phrase[0].id) '\(phrase[0].name)'")
             return phrase[0]

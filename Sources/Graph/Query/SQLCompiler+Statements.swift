@@ -2,7 +2,7 @@ import GRDB
 
 extension SQLCompiler {
     /// Stances about an issue: those whose topic it is, or that target it directly.
-    mutating func onIssue(_ issue: ResolvedNode, alias s: String) -> String {
+    mutating func onIssue(_ issue: ResolvedName, alias s: String) -> String {
         let p = bind(issue.id)
         return "(\(s).topic = \(p) OR \(s).target_issue = \(p))"
     }

@@ -110,7 +110,7 @@ public struct SQLCompiler {
         var isAnonymous: Bool
         var range: SourceRange
         var nodeType: NodeType?
-        var fixed: ResolvedNode?
+        var fixed: ResolvedName?
         var kinds: [String] = []
         var mentioned = false
         var modalityMentioned = false
@@ -235,7 +235,7 @@ public struct SQLCompiler {
                     }
                 }
                 guard let ref else { continue }
-                let resolved: ResolvedNode
+                let resolved: ResolvedName
                 switch vars[v].nodeType {
                 case .issue?: resolved = try resolver.issue(ref)
                 case .entity?: resolved = try resolver.entity(ref)

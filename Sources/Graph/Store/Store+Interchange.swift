@@ -3,14 +3,25 @@ import GRDB
 
 extension Store {
     /// Reads the whole graph (or the part a filter keeps) in the interchange shape.
+    ///
+    /// A filter that narrows the graph itself (`about`, `around`, `kinds`) also narrows the
+    /// entities, issues, relations and articles to those its stances touch; otherwise they are
+    /// all written, so that a round trip through `graphq import` is lossless.
     public func interchange(filter: StanceFilter = StanceFilter(), includeArticles: Bool = true) throws -> InterchangeGraph {
         try writer.read { db in
+            let narrowed = filter.about != nil || filter.around != nil || !filter.kinds.isEmpty
+            let sub = narrowed ? try Self.loadSubgraph(db, filter) : nil
+            let keepEntities = sub.map { g in Set(g.nodes.compactMap { n -> Int64? in
+                if case .entity(let id) = n.ref { return id } else { return nil } }) }
+            let keepIssues = sub.map { g in Set(g.issueLabels.keys) }
+            let keepArticles = sub.map { g in Set(g.articles.keys) }
             var aliases: [Int64: [String]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT entity, surface FROM alias ORDER BY entity, surface") {
                 aliases[row[0], default: []].append(row[1])
             }
-            let entities = try Row.fetchAll(db, sql: "SELECT id, name, kind FROM entity ORDER BY id").map { row in
+            let entities = try Row.fetchAll(db, sql: "SELECT id, name, kind FROM entity ORDER BY id").compactMap { row -> InterchangeGraph.Entity? in
                 let id: Int64 = row[0]
+                if let keepEntities, !keepEntities.contains(id) { return nil }
                 return InterchangeGraph.Entity(id: id, name: row[1], kind: row[2], aliases: aliases[id] ?? [])
             }
             var issueAliases: [Int64: [String]] = [:]
@@ -19,18 +30,30 @@ extension Store {
             }
             let issues = try Row.fetchAll(db, sql: """
                 SELECT i.id, i.label, e.name FROM issue i LEFT JOIN entity e ON e.id = i.owner ORDER BY i.id
-                """).map { row in
+                """).compactMap { row -> InterchangeGraph.Issue? in
                 let id: Int64 = row[0]
+                if let keepIssues, !keepIssues.contains(id) { return nil }
                 return InterchangeGraph.Issue(id: id, label: row[1], aliases: issueAliases[id] ?? [], owner: row[2])
             }
             let relations = try Row.fetchAll(db, sql: """
-                SELECT f.name, t.name, r.type FROM relation r JOIN entity f ON f.id = r.from_entity
+                SELECT f.name, t.name, r.type, r.from_entity, r.to_entity FROM relation r JOIN entity f ON f.id = r.from_entity
                 JOIN entity t ON t.id = r.to_entity ORDER BY r.from_entity, r.type, r.to_entity
-                """).map { InterchangeGraph.Relation(from: $0[0], to: $0[1], type: $0[2]) }
+                """).compactMap { r -> InterchangeGraph.Relation? in
+                if let keepEntities, !keepEntities.contains(r[3]) || !keepEntities.contains(r[4]) { return nil }
+                return InterchangeGraph.Relation(from: r[0], to: r[1], type: r[2])
+            }
             let articles: [InterchangeGraph.Article]? = includeArticles ? try Row.fetchAll(db, sql: """
-                SELECT key, url, title, source, author, published, text FROM article ORDER BY id
-                """).map { InterchangeGraph.Article(key: $0[0], url: $0[1], title: $0[2], source: $0[3], author: $0[4], published: $0[5], text: $0[6]) } : nil
-            let (conds, args) = filter.sqlConditions()
+                SELECT key, url, title, source, author, published, text, id FROM article ORDER BY id
+                """).compactMap { r -> InterchangeGraph.Article? in
+                if let keepArticles, !keepArticles.contains(r[7]) { return nil }
+                return InterchangeGraph.Article(key: r[0], url: r[1], title: r[2], source: r[3], author: r[4], published: r[5], text: r[6])
+            } : nil
+            var (conds, args) = filter.sqlConditions()
+            if let sub {
+                // The subgraph already applied every condition.
+                conds = ["s.id IN (SELECT value FROM json_each(?))"]
+                args = [jsonArray(sub.evidence.map(\.stanceID)).databaseValue]
+            }
             let stances = try Row.fetchAll(db, sql: """
                 SELECT s.id, h.name, s.polarity, COALESCE(te.name, ti.label), CASE WHEN s.target_entity IS NULL THEN 'issue' ELSE 'entity' END,
                        tp.label, a.key, a.source, s.evidence, s.start, s."end", s.sentence, s.date, s.date_precision,

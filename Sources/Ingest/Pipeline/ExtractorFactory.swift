@@ -1,4 +1,4 @@
 /// Chooses the extractor that `graphq ingest` uses.
 public enum ExtractorFactory {
-    public static func make() -> any Extractor { BaselineExtractor() }
+    public static func make(lexicon: Lexicon = .bundled) -> any Extractor { RuleExtractor(lexicon: lexicon) }
 }

@@ -6,6 +6,8 @@ public struct Ingestor: Sendable {
     public var store: Store
     public var extractor: any Extractor
     public var reader = ArticleReader()
+    /// Stances below this confidence are not stored.
+    public var minConfidence = 0.0
 
     public init(store: Store, extractor: any Extractor) {
         self.store = store; self.extractor = extractor
@@ -20,6 +22,7 @@ public struct Ingestor: Sendable {
         public var stances = 0
         public var sentences = 0
         public var errors: [String] = []
+        public init() {}
     }
 
     /// Ingests every document found under `paths`. Bad files are reported in the summary and
@@ -35,8 +38,7 @@ public struct Ingestor: Sendable {
                 summary.errors.append(e.description)
             case .success(let doc):
                 do {
-                    let outcome = try ingest(doc, summary: &summary)
-                    _ = outcome
+                    try ingest(doc, summary: &summary)
                 } catch {
                     summary.failed += 1
                     summary.errors.append("\(item.origin): error: could not store '\(doc.key)': \(error)")
@@ -48,7 +50,8 @@ public struct Ingestor: Sendable {
 
     @discardableResult
     public func ingest(_ doc: Document, summary: inout Summary) throws -> IngestOutcome {
-        let graph = extractor.extract(doc)
+        var graph = extractor.extract(doc)
+        if minConfidence > 0 { graph.stances.removeAll { $0.confidence < minConfidence } }
         let outcome = try store.ingest(doc, graph: graph, extractorVersion: extractor.version)
         switch outcome {
         case .added(_, let e, let s): summary.new += 1; summary.newEntities += e; summary.stances += s

@@ -1,0 +1,194 @@
+import Graph
+
+/// Clusters an article's named and group mentions into entities: exact names, surnames of
+/// people, acronyms and their expansions, corporate suffixes, near-spellings; and reads
+/// structural relations off qualifiers (member_of, leads, part_of, product_of).
+struct EntityResolver {
+    let lexicon: Lexicon
+
+    struct Entity {
+        var name: String
+        var kind: EntityKind
+        var aliases: [String]
+        var mentions = 0
+        /// Name keys of the aliases, kept in step with `aliases` (matching is the hot path).
+        var aliasKeys: Set<String> = []
+        /// Cached key and words of `name`.
+        var key: String = ""
+        var words: [String] = []
+
+        init(name: String, kind: EntityKind, aliases: [String]) {
+            self.name = name; self.kind = kind; self.aliases = aliases
+            key = NameKey.make(name); words = name.split(separator: " ").map(String.init)
+        }
+
+        mutating func rename(_ newName: String) {
+            aliases.append(name); aliasKeys.insert(key)
+            name = newName; key = NameKey.make(newName); words = newName.split(separator: " ").map(String.init)
+        }
+    }
+
+    private(set) var entities: [Entity] = []
+    private var byKey: [String: Int] = [:]
+    /// Relations in the order they were found (an array, so that output never depends on hashing).
+    private(set) var relations: [Relation] = []
+    private var relationSet: Set<Relation> = []
+
+    private mutating func addRelation(_ r: Relation) {
+        if relationSet.insert(r).inserted { relations.append(r) }
+    }
+
+    struct Relation: Hashable { var from: Int; var to: Int; var type: RelationType }
+
+    init(lexicon: Lexicon) { self.lexicon = lexicon }
+
+    /// Returns the entity index for a named or group mention, creating or merging as needed.
+    mutating func resolve(_ m: Mention) -> Int {
+        var name = m.name
+        var kind = m.kind
+        if let g = lexicon.gazetteer[NameKey.make(name)] { name = g.name; kind = g.kind }
+        let key = NameKey.make(name)
+        if let i = byKey[key] { noteAlias(i, m.surface, m.name); return finish(i, m) }
+        if let i = findMatch(name: name, kind: kind, role: m.role) {
+            // A fuller form becomes the name ("Jeff Bezos" after "Bezos").
+            if kind == .person, entities[i].kind == .person, name.split(separator: " ").count > entities[i].name.split(separator: " ").count {
+                entities[i].rename(name)
+            }
+            if entities[i].kind == .other, kind != .other { entities[i].kind = kind }
+            byKey[key] = i
+            noteAlias(i, m.surface, m.name)
+            return finish(i, m)
+        }
+        entities.append(Entity(name: name, kind: kind, aliases: []))
+        let i = entities.count - 1
+        byKey[key] = i
+        noteAlias(i, m.surface, m.name)
+        return finish(i, m)
+    }
+
+    /// An entity known by name only (a qualifier such as "Amazon" in "Amazon employees").
+    mutating func entity(named name: String, kind: EntityKind) -> Int {
+        let m = Mention(sentence: -1, start: 0, end: 0, name: name, surface: name, kind: kind, role: .named)
+        return resolve(m)
+    }
+
+    private mutating func finish(_ i: Int, _ m: Mention) -> Int {
+        entities[i].mentions += 1
+        if let q = m.qualifier, NameKey.make(q) != NameKey.make(entities[i].name) {
+            let qKind = lexicon.gazetteer[NameKey.make(q)]?.kind ?? .organization
+            let qi = entity(named: q, kind: qKind == .person ? .organization : qKind)
+            if qi != i {
+                switch m.role {
+                case .group: addRelation(Relation(from: i, to: qi, type: .memberOf))
+                default:
+                    if let t = m.title?.lowercased(), ["spokesman", "spokeswoman", "spokesperson", "official", "representative", "member"].contains(t) {
+                        addRelation(Relation(from: i, to: qi, type: .memberOf))
+                    } else if m.kind == .person {
+                        addRelation(Relation(from: i, to: qi, type: .leads))
+                    }
+                }
+            }
+        }
+        // "Amazon Web Services" starts with the name of the organisation "Amazon".
+        let words = entities[i].words
+        if words.count >= 2, entities[i].kind != .person {
+            for n in stride(from: words.count - 1, through: 1, by: -1) {
+                let prefix = NameKey.make(words[0..<n].joined(separator: " "))
+                if let p = byKey[prefix], p != i, entities[p].kind == .organization {
+                    addRelation(Relation(from: i, to: p, type: entities[i].kind == .product ? .productOf : .partOf))
+                    break
+                }
+            }
+        }
+        return i
+    }
+
+    private mutating func noteAlias(_ i: Int, _ surface: String, _ name: String) {
+        for form in [surface, name] {
+            let f = MentionFinder.stripPossessive(form).0
+            if f != entities[i].name, !entities[i].aliases.contains(f), !f.isEmpty {
+                entities[i].aliases.append(f)
+                entities[i].aliasKeys.insert(NameKey.make(f))
+            }
+        }
+    }
+
+    private func findMatch(name: String, kind: EntityKind, role: Mention.Role) -> Int? {
+        let words = name.split(separator: " ").map(String.init)
+        let key = NameKey.make(name)
+        // Groups: "employees" → the article's "Amazon employees".
+        if role == .group {
+            if words.count == 1 {
+                let cands = entities.indices.filter { entities[$0].kind == .group || entities[$0].kind == kind }
+                    .filter { entities[$0].key.hasSuffix(" " + key) }
+                if cands.count == 1 { return cands[0] }
+            }
+            return nil
+        }
+        let nameWords = words
+        let nameIsAcronym = nameWords.count == 1 && Self.isAcronym(nameWords[0])
+        for (i, e) in entities.enumerated() {
+            let ekey = e.key
+            if e.aliasKeys.contains(key) { return i }
+            let ew = e.words
+            // Cheap rejection: most entities share no word and no first letter with the name.
+            if ekey.first != key.first, !nameIsAcronym, !(ew.count == 1 && Self.isAcronym(ew[0])),
+               !(nameWords.last.map { ew.contains($0) } ?? false), !(ew.last.map { nameWords.contains($0) } ?? false) {
+                continue
+            }
+            if e.aliasKeys.contains(key) { return i }
+            // Surname or first+last of a person.
+            if e.kind == .person, words.count == 1, ew.count >= 2, ew.last == words[0] || ew.dropLast().last == words[0] && ew.last?.count ?? 0 <= 3 { return i }
+            if kind == .person, ew.count == 1, words.count >= 2, words.last == ew[0], e.kind == .person || e.kind == .other { return i }
+            // Acronym ↔ expansion.
+            if words.count == 1, Self.isAcronym(words[0]), ew.count >= 2, Self.initials(ew) == words[0] { return i }
+            if ew.count == 1, Self.isAcronym(ew[0]), words.count >= 2, Self.initials(words) == ew[0] { return i }
+            // Corporate suffixes and generic lowercase tails: "Acme Corp." = "Acme", "Standing Rock Sioux tribe".
+            if e.kind != .person, kind != .person {
+                let (short, long) = ew.count < words.count ? (ew, words) : (words, ew)
+                if short.count >= 1, long.count > short.count, Array(long[0..<short.count]) == short,
+                   long[short.count...].allSatisfy({ MentionFinder.corporateSuffixes.contains($0) || $0.first?.isLowercase == true }) {
+                    return i
+                }
+            }
+            // Near-spellings of single long words or full names of the same kind.
+            if (e.kind == kind || kind == .other || e.kind == .other), key.count >= 6, ekey.count >= 6,
+               key.first == ekey.first, Self.editDistance(key, ekey, limit: key.count >= 10 ? 2 : 1) <= (key.count >= 10 ? 2 : 1) {
+                return i
+            }
+            // Person surname misspelt ("Jessy" for a known "Andy Jessy" is exact; "Jassy" vs "Jessy").
+            if e.kind == .person, words.count == 1, let last = ew.last, last.count >= 5, words[0].count >= 5,
+               last.first == words[0].first, Self.editDistance(last.lowercased(), words[0].lowercased(), limit: 1) <= 1 {
+                return i
+            }
+        }
+        return nil
+    }
+
+    static func isAcronym(_ w: String) -> Bool {
+        w.count >= 2 && w.count <= 7 && w.allSatisfy { $0.isUppercase || $0 == "&" || $0 == "." }
+    }
+
+    static func initials(_ words: [String]) -> String {
+        let skip: Set<String> = ["of", "and", "for", "the", "&", "on", "de", "in", "to"]
+        return String(words.filter { !skip.contains($0.lowercased()) }.compactMap(\.first)).uppercased()
+    }
+
+    /// Levenshtein distance, giving up (returning limit+1) once it exceeds `limit`.
+    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        if abs(x.count - y.count) > limit { return limit + 1 }
+        var prev = Array(0...y.count)
+        for i in 1...max(x.count, 1) where !x.isEmpty {
+            var cur = [i] + [Int](repeating: 0, count: y.count)
+            var rowMin = cur[0]
+            for j in 1...max(y.count, 1) where !y.isEmpty {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                rowMin = min(rowMin, cur[j])
+            }
+            if rowMin > limit { return limit + 1 }
+            prev = cur
+        }
+        return prev[y.count]
+    }
+}

@@ -1,0 +1,406 @@
+import Graph
+
+/// Finds actor mentions in a sentence: capitalised names (with titles and roles), group phrases
+/// ("privacy rights activists", "Amazon employees"), pronouns and descriptions ("the company").
+struct MentionFinder {
+    let lexicon: Lexicon
+    /// Capitalised words seen in the middle of a sentence somewhere in the article: a word
+    /// capitalised only at sentence starts ("Quite", "Thus") is not a name.
+    var midSentenceCapitals: Set<String> = []
+
+    static let nominalHeads: [String: EntityKind] = [
+        "company": .organization, "firm": .organization, "retailer": .organization, "giant": .organization,
+        "carrier": .organization, "automaker": .organization, "airline": .organization, "manufacturer": .organization,
+        "startup": .organization, "platform": .organization, "conglomerate": .organization, "corporation": .organization,
+        "group": .organization, "organization": .organization, "organisation": .organization, "coalition": .organization,
+        "alliance": .organization, "union": .organization, "association": .organization, "charity": .organization,
+        "agency": .government, "department": .government, "regulator": .government, "administration": .government,
+        "government": .government, "ministry": .government, "commission": .government, "authority": .government,
+        "watchdog": .government, "city": .government, "state": .government, "county": .government, "council": .government,
+        "board": .government, "tribe": .organization, "network": .organization, "utility": .organization, "operator": .organization,
+        "president": .person, "governor": .person, "mayor": .person, "senator": .person, "ceo": .person,
+        "executive": .person, "chairman": .person, "lawmaker": .person, "minister": .person, "secretary": .person,
+    ]
+    static let pronounKinds: [String: [EntityKind]] = [
+        "he": [.person], "him": [.person], "she": [.person], "her": [.person],
+        "they": [.group, .organization, .government], "them": [.group, .organization, .government],
+        "it": [.organization, .government, .product], "we": [.organization, .group, .government, .person],
+    ]
+    static let honours: Set<String> = ["MP", "OBE", "MBE", "CBE", "KBE", "QC", "KC", "MEP", "MSP", "PhD", "Esq", "Esq."]
+    static let connectors: Set<String> = ["of", "for", "&", "de", "du", "von", "van", "der", "la", "le", "del", "da"]
+    static let corporateSuffixes: Set<String> = ["Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "LLC", "Ltd", "Ltd.", "plc", "PLC", "Company", "Corporation", "Group"]
+
+    func find(in s: Sentence, text: [Unicode.Scalar]) -> [Mention] {
+        var mentions: [Mention] = []
+        let toks = s.tokens
+        var covered = [Bool](repeating: false, count: toks.count)
+        func surface(_ a: Int, _ b: Int) -> String {
+            String(String.UnicodeScalarView(text[toks[a].start..<toks[b - 1].end]))
+        }
+
+        // 1. Groups first, so that "Amazon employees" is one mention, not "Amazon" + "employees".
+        for i in toks.indices where toks[i].kind == .word {
+            let (base, poss) = Self.stripPossessive(toks[i].lower)
+            // Plural agent nouns are groups even when no lexicon lists them ("dockworkers",
+            // "pharmacists", "ranchers").
+            let heads = lexicon.groupHeads[base] ?? (Self.isAgentPlural(base) ? [([base], EntityKind.group)] : nil)
+            guard let heads else { continue }
+            // Longest multi-word head that matches ("law enforcement agencies").
+            var headStart = i, kind = EntityKind.group, matched = false
+            for h in heads.sorted(by: { $0.words.count > $1.words.count }) {
+                let n = h.words.count
+                guard i - n + 1 >= 0 else { continue }
+                let ws = (i - n + 1...i).map { Self.stripPossessive(toks[$0].lower).0 }
+                if ws == h.words { headStart = i - n + 1; kind = h.kind; matched = true; break }
+            }
+            guard matched else { continue }
+            // "Tech Workers Coalition": a capitalised head inside a name is not a group.
+            if toks[i].isCapitalized, i > 0, i + 1 < toks.count, toks[i + 1].isCapitalized, toks[i + 1].kind == .word { continue }
+            if toks[i].isCapitalized, i > 0, toks[i - 1].isCapitalized, toks[i - 1].kind == .word,
+               !(i - 1 == 0 && lexicon.stopCapitals.contains(toks[i - 1].text)) { continue }
+            // Pre-modifiers: lowercase content words or capitalised names, up to three.
+            var m = headStart
+            var qualifier: String?
+            while m > 0, headStart - m < 3 {
+                let t = toks[m - 1]
+                guard t.kind == .word else { break }
+                let w = t.lower
+                if WordClasses.determiners.contains(w) || WordClasses.prepositions.contains(w) || WordClasses.auxiliaries.contains(w)
+                    || WordClasses.isAdverb(w) || WordClasses.coordinators.contains(w) || WordClasses.subjectPronouns.contains(w)
+                    || WordClasses.relativePronouns.contains(w) || lexicon.cues[w] != nil || lexicon.speechVerbs.contains(w)
+                    || Self.stripPossessive(w).1 || lexicon.stopCapitals.contains(t.text) && m - 1 == 0 || w.hasSuffix("ed") && !w.contains("-")
+                    || (w.hasSuffix("ing") && !w.contains("-")) || Int(w) != nil || lexicon.issueNouns.contains(w) && !t.isCapitalized {
+                    break
+                }
+                if t.isCapitalized && m - 1 > 0 || t.isCapitalized && !lexicon.stopCapitals.contains(t.text) {
+                    qualifier = qualifier == nil ? t.text : t.text + " " + qualifier!
+                }
+                m -= 1
+            }
+            // A capitalised qualifier is kept only if it reads as a name (not "Republican").
+            let name = surface(m, i + 1)
+            var mention = Mention(sentence: s.index, start: m, end: i + 1, name: Self.stripPossessive(name).0,
+                                  surface: name, kind: kind, role: .group, possessive: poss)
+            if let q = qualifier, lexicon.gazetteer[NameKey.make(q)] != nil || q.split(separator: " ").count >= 1 && !Self.isDemonymLike(q) {
+                mention.qualifier = q
+            }
+            // "employees at Acme" / "workers of GM" → qualifier after the head.
+            if i + 2 < toks.count, ["at", "of", "from", "in"].contains(toks[i + 1].lower), toks[i + 2].isCapitalized,
+               !lexicon.stopCapitals.contains(toks[i + 2].text) {
+                var j = i + 2
+                while j < toks.count, toks[j].kind == .word, toks[j].isCapitalized { j += 1 }
+                let org = surface(i + 2, j)
+                let place = toks[i + 1].lower == "in"
+                if !place && (base == "employees" || base == "workers" || base == "staff" || base == "members" || base == "shareholders"
+                    || base == "investors" || base == "engineers" || base == "pilots" || base == "drivers") {
+                    mention.qualifier = Self.stripPossessive(org).0
+                    mention.name = Self.stripPossessive(org).0 + " " + base
+                    mention.end = j
+                } else if place, mention.end == i + 1, kind != .organization {
+                    // "regulators in Nebraska" → "Nebraska regulators" (no membership implied)
+                    mention.name = Self.stripPossessive(org).0 + " " + mention.name
+                    mention.end = j
+                }
+            }
+            // "opponents of the rule", "supporters of the tax": the complement names the group.
+            if ["critics", "opponents", "supporters", "proponents", "backers", "detractors", "foes"].contains(base), mention.end == i + 1,
+               i + 2 < toks.count, toks[i + 1].lower == "of" {
+                var j = i + 2
+                while j < toks.count, j - i <= 5, toks[j].kind == .word, !WordClasses.auxiliaries.contains(toks[j].lower),
+                      !WordClasses.relativePronouns.contains(toks[j].lower), lexicon.speechVerbs.contains(toks[j].lower) == false,
+                      lexicon.cues[toks[j].lower] == nil || WordClasses.determiners.contains(toks[j].lower) {
+                    j += 1
+                    if lexicon.issueNouns.contains(toks[j - 1].lower) || toks[j - 1].isCapitalized { break }
+                }
+                if j > i + 2 {
+                    mention.name = surface(m, j).lowercased() == surface(m, j) ? surface(m, j) : surface(m, i + 1) + " " + surface(i + 1, j)
+                    mention.name = mention.name.prefix(1).lowercased() + mention.name.dropFirst()
+                }
+            }
+            // "the drivers' union", "the nurses' association": the organisation of a group.
+            // (a plural possessive may be tokenised as the word and a separate apostrophe)
+            let apostrophe = i + 2 < toks.count && (toks[i + 1].text == "'" || toks[i + 1].text == "\u{2019}") && toks[i + 1].start == toks[i].end
+            let orgAt = apostrophe ? i + 2 : i + 1
+            if poss || apostrophe, mention.end == i + 1, orgAt < toks.count,
+               let k = Self.nominalHeads[Self.stripPossessive(toks[orgAt].lower).0], k == .organization {
+                mention.name = surface(m, orgAt + 1)
+                mention.surface = mention.name
+                mention.kind = .organization
+                mention.end = orgAt + 1
+                mention.possessive = Self.stripPossessive(toks[orgAt].lower).1
+            }
+            for k in mention.start..<mention.end { covered[k] = true }
+            mentions.append(mention)
+        }
+
+        // Descriptions that refer back to an actor, with any modifiers ("the San Francisco
+        // company", "the Canadian firm", "the tech giant").
+        for k in toks.indices where !covered[k] && ["the", "this", "that"].contains(toks[k].lower) {
+            var h = k + 1
+            while h < toks.count, h - k <= 4, toks[h].kind == .word, Self.nominalHeads[Self.stripPossessive(toks[h].lower).0] == nil || toks[h].isCapitalized,
+                  !WordClasses.prepositions.contains(toks[h].lower), !WordClasses.auxiliaries.contains(toks[h].lower),
+                  lexicon.cues[toks[h].lower] == nil, !covered[h] {
+                h += 1
+            }
+            guard h < toks.count, !covered[h], !toks[h].isCapitalized, let kind = Self.nominalHeads[Self.stripPossessive(toks[h].lower).0] else { continue }
+            // "the company's" is possessive; "the union members" is not a description of an actor.
+            if h + 1 < toks.count, lexicon.groupHeads[toks[h + 1].lower] != nil { continue }
+            let poss = Self.stripPossessive(toks[h].lower).1
+            // "the Obama administration", "the Chinese government": a capitalised modifier with a
+            // governing head names an actor rather than describing one.
+            let governing: Set<String> = ["administration", "government", "campaign", "ministry", "regime", "cabinet"]
+            if governing.contains(Self.stripPossessive(toks[h].lower).0), h > k + 1, toks[k + 1].isCapitalized {
+                let name = Self.stripPossessive(surface(k + 1, h + 1)).0
+                mentions.append(Mention(sentence: s.index, start: k, end: h + 1, name: name, surface: surface(k + 1, h + 1),
+                                        kind: .government, role: .named, possessive: poss))
+                for x in k...h { covered[x] = true }
+                continue
+            }
+            // "the port authority", "the school board", "the city council": an institution named by
+            // its lowercase modifier is an actor of its own, not a reference back.
+            let institutions: Set<String> = ["authority", "agency", "department", "commission", "council", "board", "court",
+                                             "union", "association", "committee", "ministry", "regulator", "district"]
+            if institutions.contains(Self.stripPossessive(toks[h].lower).0), h > k + 1,
+               (k + 1..<h).allSatisfy({ !toks[$0].isCapitalized && toks[$0].kind == .word && !WordClasses.determiners.contains(toks[$0].lower) }),
+               !(k + 1..<h).contains(where: { ["same", "new", "federal", "state", "local", "powerful", "independent", "national"].contains(toks[$0].lower) }) {
+                let name = Self.stripPossessive(surface(k + 1, h + 1)).0
+                mentions.append(Mention(sentence: s.index, start: k, end: h + 1, name: name, surface: name,
+                                        kind: kind, role: .named, possessive: poss))
+                for x in k...h { covered[x] = true }
+                continue
+            }
+            mentions.append(Mention(sentence: s.index, start: k, end: h + 1, name: toks[h].text, surface: surface(k, h + 1),
+                                    kind: kind, role: .nominal, possessive: poss))
+            for x in k...h { covered[x] = true }
+        }
+
+        // Party-and-state tags ("Gonzalez, D-San Diego,") and datelines ("SAN FRANCISCO —") are not actors.
+        for (k, t) in toks.enumerated() where t.kind == .word && t.text.count > 2 && ["D-", "R-", "I-"].contains(String(t.text.prefix(2))) {
+            var j = k
+            while j < toks.count, toks[j].text != "," && toks[j].text != ")" { covered[j] = true; j += 1 }
+        }
+        if s.tokens.first?.startsParagraph == true {
+            var j = 0
+            while j < toks.count, toks[j].kind == .word, toks[j].text == toks[j].text.uppercased(), toks[j].text.count >= 3 || j > 0 { j += 1 }
+            if j > 0, j < toks.count, ["—", "–", "-", "(", ","].contains(toks[j].text), toks[0..<j].map(\.text).joined().count >= 5 {
+                for x in 0..<j { covered[x] = true }
+            }
+        }
+
+        // 2. Capitalised names with titles.
+        var i = 0
+        while i < toks.count {
+            if covered[i] || toks[i].kind != .word || !toks[i].isCapitalized && !isNameNumber(toks, i) {
+                i += 1; continue
+            }
+            // Extend a run of capitalised words, abbreviation periods after titles, and connectors.
+            var j = i
+            var parts: [Int] = []
+            while j < toks.count, !covered[j] {
+                let t = toks[j]
+                if t.kind == .word && (t.isCapitalized || isNameNumber(toks, j) && !parts.isEmpty) {
+                    // Weekdays and months end a name ("Newsom Wednesday").
+                    if !parts.isEmpty, WordClasses.weekdays.contains(t.lower) || DateNormalizer.month(t.text) != nil && t.text.count > 2 { break }
+                    // Party-and-state tags ("D-San Diego", "R-Texas") are not names.
+                    if t.text.count > 2, ["D-", "R-", "I-"].contains(String(t.text.prefix(2))) { break }
+                    parts.append(j); j += 1
+                    if Self.stripPossessive(t.text).1 { break }
+                    continue
+                }
+                if t.kind == .number, !parts.isEmpty, j + 1 <= toks.count { parts.append(j); j += 1; continue }
+                if t.text == ".", let p = parts.last, p == j - 1, lexicon.titles.contains(toks[p].text + ".") { j += 1; continue }
+                if t.kind == .word, Self.connectors.contains(t.lower) || t.lower == "and" && joinsOrgName(toks, j),
+                   !parts.isEmpty, j + 1 < toks.count, toks[j + 1].isCapitalized, toks[j + 1].kind == .word {
+                    j += 1; continue
+                }
+                break
+            }
+            if parts.isEmpty { i += 1; continue }
+            // A lone capitalised word at a sentence (or quotation) start is a name only if the
+            // article also capitalises it mid-sentence or a lexicon knows it.
+            let atStart = parts[0] == 0 || toks[parts[0] - 1].kind == .openQuote
+            if parts.count == 1, atStart {
+                let w = Self.stripPossessive(toks[parts[0]].text).0
+                if !midSentenceCapitals.contains(w), lexicon.gazetteer[NameKey.make(w)] == nil, !lexicon.firstNames.contains(w),
+                   !EntityResolver.isAcronym(w), lexicon.groupHeads[w.lowercased()] == nil {
+                    i = j; continue
+                }
+            }
+            var first = parts[0]
+            let last = parts[parts.count - 1]
+            // Drop sentence-initial function words and stop capitals ("The", "After", "But").
+            while first <= last, lexicon.stopCapitals.contains(Self.stripPossessive(toks[first].text).0)
+                    || (first == 0 || toks[first - 1].kind == .openQuote) && Self.looksLikeSentenceInitialWord(toks[first].lower) && (first == last || !toks[first + 1].isCapitalized)
+                    || toks[first].text.count > 2 && ["D-", "R-", "I-"].contains(String(toks[first].text.prefix(2))) {
+                // Keep a leading "The" only when the whole thing is a known name ("The Daily Wire").
+                if first == parts[0], lexicon.gazetteer[NameKey.make(surface(first, last + 1))] != nil, toks[first].lower == "the" { break }
+                first += 1
+                while first <= last, !parts.contains(first) { first += 1 }
+            }
+            if first > last { i = j; continue }
+            // Honours after a name are not part of it ("Wes Streeting MP", "Jennette Arnold OBE").
+            var lastPart = last
+            while lastPart > first, Self.honours.contains(toks[lastPart].text) { lastPart -= 1 }
+            // "Jane Halloran of Consumers Union": a person of an organisation is two mentions.
+            if let ofIndex = (first...lastPart).first(where: { toks[$0].lower == "of" }), ofIndex > first, ofIndex < lastPart,
+               looksLikePersonName(surface(first, ofIndex)) {
+                var person = Mention(sentence: s.index, start: first, end: ofIndex, name: surface(first, ofIndex), surface: surface(first, ofIndex),
+                                     kind: .person, role: .named)
+                let orgName = Self.stripPossessive(surface(ofIndex + 1, lastPart + 1))
+                person.qualifier = orgName.0
+                person.title = "member"
+                var org = Mention(sentence: s.index, start: ofIndex + 1, end: lastPart + 1, name: orgName.0, surface: surface(ofIndex + 1, lastPart + 1),
+                                  kind: classify(orgName.0, tokens: Array(toks[(ofIndex + 1)...lastPart]), sentenceInitial: false), role: .named, possessive: orgName.1)
+                if org.kind == .other || org.kind == .person { org.kind = .organization }
+                for m in [person, org] {
+                    for k in m.start..<m.end { covered[k] = true }
+                    mentions.append(m)
+                }
+                for k in first...last { covered[k] = true }
+                i = j; continue
+            }
+            let mentionsHere = splitTitles(toks, first, lastPart + 1, sentence: s, text: text)
+            for m in mentionsHere {
+                for k in m.start..<m.end { covered[k] = true }
+                mentions.append(m)
+            }
+            i = j
+        }
+
+        // 3. Pronouns and descriptions.
+        for (k, t) in toks.enumerated() where !covered[k] && t.kind == .word {
+            if let kinds = Self.pronounKinds[t.lower] {
+                // "her" as a possessive determiner is not an actor mention.
+                if t.lower == "her", k + 1 < toks.count, toks[k + 1].kind == .word, !WordClasses.prepositions.contains(toks[k + 1].lower),
+                   !WordClasses.auxiliaries.contains(toks[k + 1].lower) { continue }
+                if t.lower == "it", k + 1 < toks.count, ["is", "was", "'s", "’s", "would", "will", "has", "seems", "appears", "remains"].contains(toks[k + 1].lower) {
+                    // Mostly expletive ("it is unclear"); only a subject of a stance verb matters, handled by the matcher.
+                }
+                mentions.append(Mention(sentence: s.index, start: k, end: k + 1, name: t.text, surface: t.text, kind: kinds[0], role: .pronoun))
+                continue
+            }
+        }
+        return mentions.sorted { $0.start < $1.start }
+    }
+
+    /// "AB 5", "737 MAX": numbers inside names.
+    func isNameNumber(_ toks: [Token], _ i: Int) -> Bool {
+        toks[i].kind == .number && i > 0 && toks[i - 1].isCapitalized && toks[i - 1].kind == .word
+    }
+
+    /// "and" inside an organisation's name: "Occupational Safety and Health Administration".
+    func joinsOrgName(_ toks: [Token], _ j: Int) -> Bool {
+        var k = j + 1
+        while k < toks.count, toks[k].kind == .word, toks[k].isCapitalized {
+            if lexicon.orgWords[toks[k].text] != nil, lexicon.orgWords[toks[k].text] != .media { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// Splits "Amazon CEO Jeff Bezos" / "California Gov. Newsom" / "AWS head Andy Jassy" into
+    /// the person (with title and qualifier) and the qualifying organisation.
+    func splitTitles(_ toks: [Token], _ a: Int, _ b: Int, sentence s: Sentence, text: [Unicode.Scalar]) -> [Mention] {
+        func surface(_ x: Int, _ y: Int) -> String { String(String.UnicodeScalarView(text[toks[x].start..<toks[y - 1].end])) }
+        // Find the last title inside the span (multi-word titles first).
+        var titleStart = -1, titleEnd = -1
+        var k = a
+        while k < b {
+            for len in stride(from: 3, through: 1, by: -1) where k + len <= b {
+                var words = (k..<k + len).map { toks[$0].text }
+                var end = k + len
+                if end < toks.count, toks[end].text == ".", len == 1 { words[0] += "."; end += 1 }
+                let phrase = words.joined(separator: " ")
+                if lexicon.titles.contains(phrase) || lexicon.titles.contains(words.joined(separator: " ") + ".") {
+                    if end < b || end == b { titleStart = k; titleEnd = min(end, b) }
+                    break
+                }
+            }
+            k += 1
+        }
+        var (nameText, poss) = Self.stripPossessive(surface(a, b))
+        var kind = classify(nameText, tokens: Array(toks[a..<b]), sentenceInitial: a == 0)
+        if titleStart >= 0, titleEnd == b - 1, lexicon.orgWords[toks[b - 1].text] != nil { titleStart = -1 }
+        if titleStart >= 0, titleEnd < b {
+            // title + person name after it
+            let personStart = titleEnd
+            let (person, p2) = Self.stripPossessive(surface(personStart, b))
+            var mention = Mention(sentence: s.index, start: a, end: b, name: person, surface: surface(a, b), kind: .person, role: .named, possessive: p2)
+            mention.title = surface(titleStart, titleEnd).replacingOccurrences(of: ".", with: "")
+            if titleStart > a {
+                let q = surface(a, titleStart)
+                mention.qualifier = q
+            }
+            return [mention]
+        }
+        // Lowercase role right before the name: "AWS head Andy Jassy" (role outside the span).
+        var mention = Mention(sentence: s.index, start: a, end: b, name: nameText, surface: surface(a, b), kind: kind, role: .named, possessive: poss)
+        if a >= 2, toks[a - 1].kind == .word, !toks[a - 1].isCapitalized, lexicon.lowerTitles.contains(toks[a - 1].lower) {
+            // "head Andy Jassy": the qualifier precedes the role.
+            mention.title = toks[a - 1].text
+            // A role word before a two- or three-word name makes it a person ("head Andy Jassy").
+            let n = nameText.split(separator: " ").count
+            if kind == .other || kind == .organization, lexicon.gazetteer[NameKey.make(nameText)] == nil, n >= 1, n <= 3,
+               lexicon.orgWords[String(nameText.split(separator: " ").last ?? "")] == nil {
+                kind = .person; mention.kind = .person
+            }
+        }
+        // "Acme spokesman" → the organisation speaks; keep the org as the mention.
+        if b < toks.count, ["spokesman", "spokeswoman", "spokesperson", "representative", "official", "officials"].contains(toks[b].lower) {
+            mention.end = b + 1
+        }
+        nameText = mention.name; poss = mention.possessive
+        return [mention]
+    }
+
+    func looksLikePersonName(_ name: String) -> Bool {
+        let parts = name.split(separator: " ")
+        guard parts.count >= 2, parts.count <= 4 else { return false }
+        return lexicon.firstNames.contains(String(parts[0])) || lexicon.ambiguousFirstNames.contains(String(parts[0]))
+    }
+
+    /// Guesses the kind of a capitalised name.
+    func classify(_ name: String, tokens: [Token], sentenceInitial: Bool) -> EntityKind {
+        if let g = lexicon.gazetteer[NameKey.make(name)] { return g.kind }
+        let words = name.split(separator: " ").map(String.init)
+        if let last = words.last, let k = lexicon.orgWords[last] { return k }
+        for w in words { if let k = lexicon.orgWords[w], k != .media { return k } }
+        if looksLikePersonName(name) && words.count <= 4 { return .person }
+        if words.count == 1, let w = words.first, w.count >= 2, w.count <= 6, w == w.uppercased(), w.contains(where: \.isLetter) {
+            return .organization
+        }
+        if words.count >= 2 { return .organization }
+        return .other
+    }
+
+    static func stripPossessive(_ s: String) -> (String, Bool) {
+        if s.hasSuffix("'s") || s.hasSuffix("’s") { return (String(s.dropLast(2)), true) }
+        if s.hasSuffix("s'") || s.hasSuffix("s’") { return (String(s.dropLast(1)), true) }
+        return (s, false)
+    }
+
+    static func looksLikeSentenceInitialWord(_ w: String) -> Bool {
+        w.hasSuffix("ing") || w.hasSuffix("ly") || w.hasSuffix("ed")
+    }
+
+    static let nonAgentPlurals: Set<String> = ["others", "numbers", "papers", "orders", "matters", "letters", "offers", "centers",
+        "centres", "computers", "headquarters", "layers", "borders", "waters", "quarters", "powers", "members", "towers", "filters",
+        "chapters", "registers", "barriers", "disorders", "characters", "corners", "answers", "brothers", "sisters", "mothers",
+        "fathers", "daughters", "letters", "meters", "metres", "dollars", "transfers", "headers", "covers", "lovers", "whispers",
+        "rumors", "rumours", "powers", "shelters", "containers", "printers", "monsters", "flowers", "hours", "years", "users",
+        "lists", "twists", "mists", "wrists", "fists", "tourists", "waivers", "banners", "passengers", "markers", "posters", "stickers",
+        "fibers", "servers", "routers", "rivers", "weathers", "leftovers", "suppers", "dinners", "manners", "cancers", "copiers",
+        "answers", "tigers", "chambers", "corners", "sectors", "factors", "motors", "cheers", "gears", "careers", "frontiers", "tiers",
+        "scanners", "trackers", "speakers", "stickers", "readers", "boosters", "chargers", "thrusters", "adapters", "lasers", "burgers",
+        "stickers", "trailers", "tankers", "freighters", "boulders", "ledgers", "dealers", "headliners", "fingers", "shoulders", "waters"]
+
+    /// A plural agent noun: "-ers"/"-ists"/"-ians" words of some length, minus common things.
+    static func isAgentPlural(_ w: String) -> Bool {
+        guard w.count >= 7, w.allSatisfy({ $0.isLetter || $0 == "-" }), !nonAgentPlurals.contains(w) else { return false }
+        return w.hasSuffix("ers") || w.hasSuffix("ists") || w.hasSuffix("ians")
+    }
+
+    static func isDemonymLike(_ q: String) -> Bool {
+        q.hasSuffix("an") || q.hasSuffix("ese") || q.hasSuffix("ish") || q.hasSuffix("ic")
+    }
+}

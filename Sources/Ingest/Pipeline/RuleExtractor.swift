@@ -1,0 +1,326 @@
+import Foundation
+import Graph
+
+/// The graphq extractor: shallow, lexicon- and pattern-driven analysis in the tradition of
+/// TABARI/PETRARCH, aimed at positions on issues. See docs/EXTRACTION.md for the design.
+public struct RuleExtractor: Extractor {
+    public let version = "rules-1"
+    static let evaluationThreshold = Double(ProcessInfo.processInfo.environment["GRAPHQ_EVAL_T"] ?? "") ?? 0.3
+    let lexicon: Lexicon
+
+    public init(lexicon: Lexicon = .bundled) { self.lexicon = lexicon }
+
+    public func extract(_ document: Document) -> ArticleGraph {
+        let scalars = Array(document.text.unicodeScalars)
+        let sentences = SentenceSplitter.split(Tokenizer.tokenize(scalars))
+        var analyses = sentences.map { SentenceAnalysis(sentence: $0) }
+        var resolver = EntityResolver(lexicon: lexicon)
+        var finder = MentionFinder(lexicon: lexicon)
+        for s in sentences {
+            for (k, t) in s.tokens.enumerated() where k > 0 && t.kind == .word && t.isCapitalized && s.tokens[k - 1].kind != .openQuote {
+                finder.midSentenceCapitals.insert(MentionFinder.stripPossessive(t.text).0)
+            }
+        }
+
+        // Words seen in lowercase in the body: used to de-capitalise title-case issue labels.
+        var bodyLower = Set<String>()
+        for s in sentences { for t in s.tokens where t.kind == .word && !t.isCapitalized { bodyLower.insert(t.lower) } }
+
+        // 1. Issues: title first (it names what the article is about), then the body.
+        let issueFinder = IssueFinder(lexicon: lexicon)
+        var issues: [IssueFinder.Issue] = []
+        func issueIndex(for cand: IssueFinder.Issue, anaphoric: Bool) -> Int? {
+            if anaphoric {
+                // "the bill" → the most salient issue with that head, else the main issue.
+                if let i = issues.indices.filter({ issues[$0].head == cand.head }).max(by: { issues[$0].score < issues[$1].score }) { return i }
+                return issues.indices.max(by: { issues[$0].score < issues[$1].score })
+            }
+            for (i, e) in issues.enumerated() {
+                let nested = cand.words.count >= 2 && e.words.count >= 2 && (cand.words.isSubset(of: e.words) || e.words.isSubset(of: cand.words))
+                if NameKey.make(e.label) == NameKey.make(cand.label) || nested && e.head == cand.head
+                    || cand.aliases.contains(where: { a in e.aliases.contains(a) }) {
+                    return i
+                }
+            }
+            guard !cand.words.isEmpty else { return nil }
+            issues.append(cand)
+            return issues.count - 1
+        }
+        if let title = document.title {
+            let tScalars = Array(title.unicodeScalars)
+            let tToks = Tokenizer.tokenize(tScalars)
+            for p in issueFinder.phrases(in: tToks, titleCase: true, bodyLowercase: bodyLower) where !p.issue.words.isEmpty {
+                if let i = issueIndex(for: p.issue, anaphoric: false) { issues[i].score += 3 }
+            }
+        }
+        for n in analyses.indices {
+            let toks = analyses[n].tokens
+            for p in issueFinder.phrases(in: toks, titleCase: false, bodyLowercase: []) {
+                // Bare and definite references ("the bill", "the business practices") are given
+                // information: they point back at an issue unless they name a new one.
+                let sharesWords = issues.contains { !$0.words.intersection(p.issue.words).isEmpty }
+                let anaphoric = issueFinder.isAnaphoric(toks, p.start, p.end) || p.issue.words.count <= 1 && !issues.isEmpty
+                    || issueFinder.isDefiniteDescription(toks, p.start, p.end) && !sharesWords && !issues.isEmpty
+                guard let i = issueIndex(for: p.issue, anaphoric: anaphoric) else { continue }
+                issues[i].score += n < 2 ? 2 : 1
+                if !anaphoric, p.issue.label != issues[i].label, !issues[i].aliases.contains(p.issue.label) { issues[i].aliases.append(p.issue.label) }
+                analyses[n].issues.append((p.start, p.end, i))
+            }
+        }
+        // Bare-noun issues ("the practice" with nothing earlier) are not worth a node.
+        let mainIssue = issues.indices.filter { issues[$0].words.count >= 1 }.max { issues[$0].score < issues[$1].score }
+
+        // 2. Mentions and entities, with coreference by salience.
+        var history: [(entity: Int, kind: EntityKind, plural: Bool)] = []
+        var pendingNominals: [(Int, Int)] = []
+        var historyAtSentence: [Int] = []
+        for n in analyses.indices {
+            historyAtSentence.append(history.count)
+            var mentions = finder.find(in: analyses[n].sentence, text: scalars)
+            // A mention overlapping an issue phrase's head is part of the issue ("Keystone XL pipeline").
+            for k in mentions.indices {
+                switch mentions[k].role {
+                case .named, .group:
+                    let e = resolver.resolve(mentions[k])
+                    mentions[k].entity = e
+                    history.append((e, resolver.entities[e].kind, mentions[k].role == .group))
+                case .pronoun, .nominal:
+                    mentions[k].entity = Self.antecedent(of: mentions[k], history: history, resolver: resolver)
+                    if mentions[k].entity == nil, mentions[k].role == .nominal { pendingNominals.append((n, k)) }
+                }
+            }
+            // "AWS head Andy Jassy": a lowercase role links the person to the preceding name.
+            for k in mentions.indices where k > 0 && mentions[k].kind == .person && mentions[k].title != nil && mentions[k].qualifier == nil {
+                let prev = mentions[k - 1]
+                if prev.end == mentions[k].start - 1, prev.role == .named, let pe = prev.entity, let me = mentions[k].entity,
+                   resolver.entities[pe].kind != .person {
+                    mentions[k].qualifier = resolver.entities[pe].name
+                    _ = resolver.resolve(mentions[k])  // records the leads relation
+                    _ = me
+                }
+            }
+            // A named bill ("Senate Bill 1") is an issue, not an actor.
+            let bills = analyses[n].issues.filter { issues[$0.issue].head == "bill" }
+            mentions.removeAll { m in bills.contains { $0.start < m.end && m.start < $0.end } }
+            analyses[n].mentions = mentions
+            analyses[n].indexMentions()
+        }
+
+        // A description with nothing before it ("The Canadian firm behind …" in the lead) refers
+        // to the article's most mentioned actor of that kind.
+        for (n, k) in pendingNominals {
+            let kind = analyses[n].mentions[k].kind
+            let following = analyses[n...min(n + 2, analyses.count - 1)].flatMap { a in
+                a.mentions.filter { m in m.role == .named && (a.sentence.index > n || m.start > analyses[n].mentions[k].end) }
+            }.compactMap(\.entity).first { resolver.entities[$0].kind == kind }
+            if let f = following {
+                analyses[n].mentions[k].entity = f
+            } else if let best = resolver.entities.indices.filter({ resolver.entities[$0].kind == kind }).max(by: { resolver.entities[$0].mentions < resolver.entities[$1].mentions }),
+               resolver.entities[best].mentions >= 2 {
+                analyses[n].mentions[k].entity = best
+            }
+        }
+
+        // Issues owned by an actor: "Amazon's contracts", "his company's practice of …".
+        var ownerVotes: [Int: [Int: Int]] = [:]
+        for a in analyses {
+            for iss in a.issues where iss.start > 0 {
+                if let mi = a.mentionAt[iss.start - 1], a.mentions[mi].possessive, let e = a.mentions[mi].entity,
+                   [.organization, .government, .person].contains(resolver.entities[e].kind) {
+                    ownerVotes[iss.issue, default: [:]][e, default: 0] += 1
+                }
+            }
+        }
+        var issueOwner: [Int: Int] = [:]
+        for (i, votes) in ownerVotes.sorted(by: { $0.key < $1.key }) {
+            // Ties go to the actor with the lower index (first mentioned): output must not depend on hashing.
+            guard let best = votes.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }) else { continue }
+            // A person's possession ("his practice") belongs to the organisation they lead.
+            var owner = best.key
+            if resolver.entities[owner].kind == .person, let org = resolver.relations.first(where: { $0.from == owner && $0.type == .leads })?.to { owner = org }
+            issueOwner[i] = owner
+            let name = resolver.entities[owner].name
+            if !issues[i].label.contains(where: \.isUppercase), !NameKey.make(issues[i].label).contains(NameKey.make(name)) {
+                issues[i].aliases.append(issues[i].label)
+                issues[i].label = name + " " + issues[i].label
+            }
+        }
+
+        // 3. Quotes and speakers.
+        let stanceFinder = StanceFinder(lexicon: lexicon, mainIssue: mainIssue)
+        let quotes = QuoteAttributor(lexicon: lexicon)
+        quotes.markQuotes(&analyses)
+        quotes.attribute(&analyses, finder: stanceFinder)
+
+        // "he" inside someone's quote is not the speaker: re-resolve such pronouns.
+        for n in analyses.indices {
+            guard let sp = analyses[n].speaker else { continue }
+            for k in analyses[n].mentions.indices where analyses[n].mentions[k].role == .pronoun && analyses[n].mentions[k].entity == sp {
+                let m = analyses[n].mentions[k]
+                guard m.start < analyses[n].inQuote.count, analyses[n].inQuote[m.start], ["he", "him", "she", "her", "they", "them"].contains(m.lowerSurface) else { continue }
+                let earlier = Array(history[0..<historyAtSentence[n]]).filter { $0.entity != sp }
+                analyses[n].mentions[k].entity = Self.antecedent(of: m, history: earlier, resolver: resolver)
+            }
+        }
+
+        // Organisations people speak for (leads / member_of), for "we" in quotes.
+        var orgOf: [Int: Int] = [:]
+        let sortedRelations = resolver.relations.sorted { ($0.from, $0.to, $0.type.rawValue) < ($1.from, $1.to, $1.type.rawValue) }
+        for r in sortedRelations where r.type == .leads || r.type == .memberOf { orgOf[r.from] = orgOf[r.from] ?? r.to }
+        var parentOf: [Int: Int] = [:]
+        for r in sortedRelations where r.type == .partOf || r.type == .productOf { parentOf[r.from] = parentOf[r.from] ?? r.to }
+        let speakerOrg: (Int) -> Int? = { orgOf[$0] }
+
+        if ProcessInfo.processInfo.environment["GRAPHQ_TRACE"] != nil { trace(analyses, issues: issues, main: mainIssue, resolver: resolver) }
+
+        // 4. Stances.
+        let dates = DateResolver(published: document.published)
+        var graph = ArticleGraph()
+        var seen = Set<String>()
+        // Pass 1: cue-based stances. Pass 2 (below) reads quotes and reported speech, using the
+        // sides speakers took in pass 1 when a quote carries no clear evaluation.
+        var perSentence = analyses.map { stanceFinder.find(in: $0, speakerOrg: speakerOrg) }
+        var side: [Int: [Polarity: Int]] = [:]
+        func noteSide(_ f: FoundStance) { side[f.holder, default: [:]][f.polarity, default: 0] += 1 }
+        for list in perSentence { for f in list where f.modality != .negated { noteSide(f) } }
+        var sideTarget: [Int: ArticleGraph.Target] = [:]
+        for list in perSentence { for f in list where f.modality != .negated && sideTarget[f.holder] == nil { sideTarget[f.holder] = f.target } }
+        func priorSide(_ e: Int) -> (Polarity, ArticleGraph.Target?)? {
+            for who in [e, orgOf[e]].compactMap({ $0 }) {
+                if let counts = side[who], let best = counts.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }) { return (best.key, sideTarget[who]) }
+            }
+            return nil
+        }
+        for (n, a) in analyses.enumerated() {
+            guard let sp = a.speaker, !perSentence[n].contains(where: { $0.holder == sp || $0.holder == speakerOrg(sp) }) else { continue }
+            guard resolver.entities[sp].kind != .media else { continue }
+            let quoted = a.tokens.indices.filter { a.inQuote[$0] }
+            let span: ArraySlice<Token>
+            if let f = quoted.first, let l = quoted.last { span = a.tokens[f...l] }
+            else if let v = a.speechVerb, v + 1 < a.tokens.count { span = a.tokens[(v + 1)...] } else { continue }
+            let score = quotes.evaluate(span)
+            var polarity: Polarity?
+            var confidence = min(0.75, 0.45 + 0.1 * abs(score))
+            var rule = quoted.isEmpty ? "speech.evaluative" : "quote.evaluative"
+            var target: ArticleGraph.Target? = nil
+            if abs(score) >= Self.evaluationThreshold {
+                polarity = score < 0 ? .opposes : .supports
+                // What the statement is about: an issue, or an actor that can hold a position
+                // (groups and places named in a quote are usually those affected, not targets).
+                for k in span.startIndex..<span.endIndex {
+                    if let iss = a.issueAt(k) { target = .issue(iss.issue); break }
+                    if let mi = a.mentionAt[k], let e = a.mentions[mi].entity, e != sp, e != speakerOrg(sp),
+                       !["we", "i", "it", "they", "them"].contains(a.mentions[mi].lowerSurface),
+                       [.organization, .government, .person, .product].contains(resolver.entities[e].kind) {
+                        target = .entity(e); break
+                    }
+                }
+            } else if let (prior, priorTarget) = priorSide(sp) {
+                polarity = prior; confidence = 0.4; target = priorTarget
+                rule = quoted.isEmpty ? "speech.side" : "quote.side"
+            }
+            guard let pol = polarity else { continue }
+            let f = FoundStance(holder: sp, polarity: pol, target: target ?? stanceFinder.mainTarget, modality: .asserted,
+                                cue: quoted.isEmpty ? "reported speech" : "quote", rule: rule,
+                                confidence: confidence * (target == nil ? 0.85 : 1))
+            perSentence[n].append(f)
+            noteSide(f)
+        }
+        for (n, a) in analyses.enumerated() {
+            var found = perSentence[n]
+            // A specific target beats the article-issue default for the same holder and sentence.
+            let explicitHolders = Set(found.filter { !$0.rule.contains(".default") && $0.target != stanceFinder.mainTarget }.map(\.holder))
+            found.removeAll { $0.rule.contains(".default") && explicitHolders.contains($0.holder) }
+            // Insisting that something will continue, while under criticism, defends it.
+            if let v = a.speechVerb, let sp = a.speaker, ["insisted", "insists", "maintained", "maintains", "argued", "argues", "said", "says"].contains(a.tokens[v].lower),
+               !found.contains(where: { $0.holder == sp }),
+               a.tokens[(v + 1)...].contains(where: { ["continue", "proceed", "persist", "remain"].contains($0.lower) }) {
+                found.append(FoundStance(holder: sp, polarity: .defends, target: stanceFinder.mainTarget, modality: .asserted,
+                                         cue: a.tokens[v].text, rule: "speech.continue", confidence: 0.6))
+            }
+            let date = dates.resolve(a.tokens)
+            for f in found {
+                guard var target = f.target else { continue }
+                // A weak issue (mentioned once, outside title and lead, not a named bill) is
+                // folded into the article's issue rather than becoming a node of its own.
+                if case .issue(let i) = target, let main = mainIssue, i != main, issues[i].score < 3, issues[i].head != "bill" {
+                    target = .issue(main)
+                }
+                let key = "\(f.holder)|\(f.polarity)|\(target)|\(a.sentence.index)"
+                guard seen.insert(key).inserted else { continue }
+                var topic: Int? = mainIssue
+                if case .issue(let i) = target, mainIssue == nil || issues[i].score >= 3 { topic = i }
+                let evidence = String(String.UnicodeScalarView(scalars[a.sentence.start..<a.sentence.end]))
+                graph.stances.append(.init(holder: f.holder, polarity: f.polarity, target: target, topic: topic, sentence: a.sentence.index,
+                                           start: a.sentence.start, end: a.sentence.end, evidence: evidence, cue: f.cue,
+                                           date: date?.0 ?? document.published, datePrecision: date?.1,
+                                           modality: f.modality, confidence: (f.confidence * 100).rounded() / 100, rule: f.rule))
+            }
+        }
+
+        // 5. Defence: an actor under criticism in this article who speaks for what it is criticised for.
+        let criticised = Set(graph.stances.filter { $0.polarity == .opposes }.compactMap { s -> Int? in
+            if case .entity(let e) = s.target { return e } else { return nil }
+        })
+        for k in graph.stances.indices where graph.stances[k].polarity == .supports {
+            let h = graph.stances[k].holder
+            let org = orgOf[h]
+            let parent = org.flatMap { parentOf[$0] }
+            if criticised.contains(h) || org.map(criticised.contains) == true || parent.map(criticised.contains) == true,
+               graph.stances[k].rule.hasPrefix("quote") || graph.stances[k].rule.hasPrefix("speech") {
+                graph.stances[k].polarity = .defends
+            }
+        }
+
+        graph.entities = resolver.entities.map { .init(name: $0.name, kind: $0.kind, aliases: $0.aliases) }
+        graph.issues = issues.enumerated().map { .init(label: $0.element.label, aliases: $0.element.aliases, owner: issueOwner[$0.offset]) }
+        graph.relations = resolver.relations.sorted { ($0.from, $0.to, $0.type.rawValue) < ($1.from, $1.to, $1.type.rawValue) }
+            .map { .init(from: $0.from, to: $0.to, type: $0.type) }
+        return graph
+    }
+
+    /// Prints the analysis of each sentence to stderr (set GRAPHQ_TRACE=1), for rule debugging.
+    func trace(_ analyses: [SentenceAnalysis], issues: [IssueFinder.Issue], main: Int?, resolver: EntityResolver) {
+        var out = "issues: " + issues.enumerated().map { "\($0.offset):\($0.element.label)(\($0.element.score))" }.joined(separator: "; ")
+        out += "  main=\(main.map(String.init) ?? "-")\n"
+        let sf = StanceFinder(lexicon: lexicon, mainIssue: main)
+        for a in analyses {
+            out += "[\(a.sentence.index)/p\(a.sentence.paragraph)] " + a.tokens.enumerated().map { k, t in
+                var w = t.text
+                if let mi = a.mentionAt[k], a.mentions[mi].start == k {
+                    let m = a.mentions[mi]
+                    w = "[" + w
+                    _ = m
+                }
+                if let mi = a.mentionAt[k], a.mentions[mi].end == k + 1 {
+                    let m = a.mentions[mi]
+                    w += "]\(m.entity.map { "→" + resolver.entities[$0].name } ?? "→?")"
+                }
+                if a.inQuote[k] { w = "‹" + w + "›" }
+                return w
+            }.joined(separator: " ")
+            out += "\n    speaker=\(a.speaker.map { resolver.entities[$0].name } ?? "-") cues=\(sf.cues(in: a).map { $0.cue.label + "/" + $0.cue.frame.rawValue })"
+            out += " issues=\(a.issues.map { issues[$0.issue].label })\n"
+        }
+        FileHandle.standardError.write(Data(out.utf8))
+    }
+
+    /// The antecedent of a pronoun or description: the most recent compatible actor.
+    static func antecedent(of m: Mention, history: [(entity: Int, kind: EntityKind, plural: Bool)], resolver: EntityResolver) -> Int? {
+        let w = m.lowerSurface
+        let kinds: [EntityKind]
+        switch m.role {
+        case .pronoun: kinds = MentionFinder.pronounKinds[w] ?? []
+        default: kinds = [m.kind] + (m.kind == .organization ? [] : m.kind == .government ? [.organization] : [])
+        }
+        if w == "we" || w == "i" { return nil }  // resolved against the quote's speaker
+        for h in history.reversed() {
+            guard kinds.contains(h.kind) else { continue }
+            if w == "they" || w == "them", h.kind == .person { continue }
+            if (w == "it"), h.plural { continue }
+            if m.role == .nominal, h.kind == .media { continue }
+            return h.entity
+        }
+        return nil
+    }
+}

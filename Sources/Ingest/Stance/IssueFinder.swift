@@ -1,0 +1,150 @@
+import Graph
+
+/// Finds the issues an article is about: named bills ("AB 5" = "Assembly Bill 5") and noun
+/// phrases headed by an issue noun ("facial recognition sales to police", "the proposed ban on
+/// flavored e-cigarettes"), weighted by where they occur (title, lead, body). Anaphoric
+/// references ("the practice", "such contracts", "the bill") resolve to them.
+struct IssueFinder {
+    let lexicon: Lexicon
+
+    struct Issue {
+        var label: String
+        var aliases: [String] = []
+        var head: String
+        var score: Double
+        var words: Set<String>
+        var owner: String?
+    }
+
+    static let billPrefixes: [String: String] = ["ab": "Assembly Bill", "sb": "Senate Bill", "hb": "House Bill",
+                                                  "hr": "House Resolution", "h.r": "House Resolution", "h.r.": "House Resolution",
+                                                  "prop": "Proposition", "prop.": "Proposition"]
+    static let billWords: [String: String] = ["assembly": "AB", "senate": "SB", "house": "HB"]
+
+    /// A named bill starting at token i: returns (canonical label, aliases, tokens consumed).
+    func namedBill(_ toks: [Token], _ i: Int) -> (String, [String], Int)? {
+        let w = toks[i].lower
+        // "AB 5", "SB12", "H.R. 1"
+        if let full = Self.billPrefixes[w], i + 1 < toks.count, toks[i + 1].kind == .number, toks[i].isCapitalized {
+            let short = full == "Proposition" ? "Prop. \(toks[i + 1].text)" : "\(toks[i].text.uppercased().replacingOccurrences(of: ".", with: "")) \(toks[i + 1].text)"
+            return label(short: short, long: "\(full) \(toks[i + 1].text)", consumed: 2)
+        }
+        if toks[i].kind == .word, toks[i].text.count >= 3, toks[i].isCapitalized {
+            let letters = toks[i].text.prefix(while: { $0.isLetter })
+            let digits = toks[i].text.dropFirst(letters.count)
+            if !digits.isEmpty, digits.allSatisfy(\.isNumber), let full = Self.billPrefixes[letters.lowercased()] {
+                return label(short: "\(letters.uppercased()) \(digits)", long: "\(full) \(digits)", consumed: 1)
+            }
+        }
+        // "Assembly Bill 5", "Proposition 22"
+        if let abbr = Self.billWords[w], i + 2 < toks.count, toks[i + 1].lower == "bill", toks[i + 2].kind == .number, toks[i].isCapitalized {
+            let n = toks[i + 2].text
+            return label(short: "\(abbr) \(n)", long: "\(toks[i].text) Bill \(n)", consumed: 3)
+        }
+        if w == "proposition", i + 1 < toks.count, toks[i + 1].kind == .number, toks[i].isCapitalized {
+            return label(short: "Prop. \(toks[i + 1].text)", long: "Proposition \(toks[i + 1].text)", consumed: 2)
+        }
+        return nil
+    }
+
+    private func label(short: String, long: String, consumed: Int) -> (String, [String], Int) {
+        ("\(short) (\(long))", [short, long, short.replacingOccurrences(of: " ", with: "")], consumed)
+    }
+
+    /// Issue noun phrases in a token list. `titleCase` says capitals carry no information.
+    func phrases(in toks: [Token], titleCase: Bool, bodyLowercase: Set<String>) -> [(start: Int, end: Int, issue: Issue)] {
+        var out: [(Int, Int, Issue)] = []
+        var i = 0
+        while i < toks.count {
+            if let (lab, aliases, n) = namedBill(toks, i) {
+                out.append((i, i + n, Issue(label: lab, aliases: aliases, head: "bill", score: 0, words: Self.contentWords(lab))))
+                i += n; continue
+            }
+            let t = toks[i]
+            let (base, _) = MentionFinder.stripPossessive(t.lower)
+            guard t.kind == .word, lexicon.issueNouns.contains(base), titleCase || !t.isCapitalized || i == 0 else { i += 1; continue }
+            // "Google plans not to renew …", "plans to": a plural head followed by "to"/"not" is a verb.
+            if i + 1 < toks.count, ["to", "not"].contains(toks[i + 1].lower), base.hasSuffix("s"), i > 0, toks[i - 1].isCapitalized || titleCase {
+                i += 1; continue
+            }
+            // Compounds take the last noun as head: "pipeline projects", "sales tax".
+            if i + 1 < toks.count, toks[i + 1].kind == .word, lexicon.issueNouns.contains(toks[i + 1].lower),
+               titleCase || !toks[i + 1].isCapitalized { i += 1; continue }
+            // Left modifiers.
+            var a = i
+            var owner: String?
+            while a > 0, i - a < 4 {
+                let p = toks[a - 1]
+                guard p.kind == .word || p.kind == .number && p.text.count <= 4 else { break }
+                let (pb, poss) = MentionFinder.stripPossessive(p.text)
+                if poss { owner = pb; break }
+                // "to renew military deal": an infinitive verb is not a modifier.
+                if a >= 2, toks[a - 2].lower == "to" { break }
+                // Amounts are not part of an issue's name ("$1.9 billion", "£52bn").
+                if p.text.contains(where: \.isNumber) && !p.text.allSatisfy(\.isNumber) || ["billion", "million", "bn", "trillion"].contains(p.lower) { break }
+                let w = p.lower
+                if WordClasses.determiners.contains(w) || WordClasses.prepositions.contains(w) || WordClasses.auxiliaries.contains(w)
+                    || WordClasses.coordinators.contains(w) || WordClasses.subjectPronouns.contains(w) || WordClasses.relativePronouns.contains(w)
+                    || lexicon.cues[w] != nil && !w.hasSuffix("ed") || lexicon.speechVerbs.contains(w) || WordClasses.isAdverb(w) {
+                    break
+                }
+                a -= 1
+            }
+            // One prepositional tail: "sales to police", "ban on flavored e-cigarettes".
+            var b = i + 1
+            // "to" introduces a noun phrase ("sales to police"), not a verb ("bill to climb").
+            let toNoun = b + 1 < toks.count && toks[b].lower == "to" && (WordClasses.determiners.contains(toks[b + 1].lower)
+                || toks[b + 1].isCapitalized && !titleCase || lexicon.groupHeads[toks[b + 1].lower] != nil || lexicon.issueNouns.contains(toks[b + 1].lower)
+                || titleCase && lexicon.groupHeads[toks[b + 1].lower] != nil)
+            if b + 1 < toks.count, ["on", "of", "for", "against", "over"].contains(toks[b].lower) || toNoun {
+                var c = b + 1
+                var taken = 0
+                while c < toks.count, taken < 4 {
+                    let w = toks[c].lower
+                    if toks[c].kind != .word && toks[c].kind != .number { break }
+                    if WordClasses.prepositions.contains(w) && w != "of" || WordClasses.auxiliaries.contains(w) || WordClasses.relativePronouns.contains(w)
+                        || lexicon.cues[w] != nil || lexicon.speechVerbs.contains(w) || WordClasses.coordinators.contains(w) && w != "&" {
+                        break
+                    }
+                    if !(taken == 0 && WordClasses.determiners.contains(w)) { taken += 1 }
+                    c += 1
+                }
+                if taken > 0 { b = c }
+            }
+            let words = (a..<b).map { k -> String in
+                let tx = MentionFinder.stripPossessive(toks[k].text).0
+                if titleCase, tx == tx.capitalized, bodyLowercase.contains(tx.lowercased()) || WordClasses.prepositions.contains(tx.lowercased()) { return tx.lowercased() }
+                if !titleCase, k == 0, !bodyLowercase.isEmpty, bodyLowercase.contains(tx.lowercased()) { return tx.lowercased() }
+                return tx
+            }.filter { !WordClasses.determiners.contains($0.lowercased()) }
+            let lab = words.joined(separator: " ")
+            out.append((a, b, Issue(label: lab, head: base, score: 0, words: Self.contentWords(lab), owner: owner)))
+            i = b
+        }
+        return out
+    }
+
+    static let stop: Set<String> = ["the", "a", "an", "of", "to", "on", "in", "for", "and", "its", "their", "by", "with", "at",
+                                    "from", "s", "it", "this", "that", "use", "over", "such", "proposed", "new", "controversial"]
+
+    static func contentWords(_ s: String) -> Set<String> {
+        Set(NameKey.make(s).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).filter { !stop.contains($0) })
+    }
+
+    static let definite: Set<String> = ["the", "such", "this", "that", "these", "those", "its", "their", "his", "her", "both", "two"]
+
+    /// True for "the practice", "such contracts", "this bill": a bare reference to an issue.
+    func isAnaphoric(_ toks: [Token], _ start: Int, _ end: Int) -> Bool {
+        guard end - start <= 3 else { return false }
+        let first = start > 0 ? toks[start - 1].lower : ""
+        return end - start == 1 && Self.definite.contains(first)
+    }
+
+    /// True for a definite description without a complement ("the business practices"): it
+    /// refers to something already given, so it may corefer with the article's issue.
+    func isDefiniteDescription(_ toks: [Token], _ start: Int, _ end: Int) -> Bool {
+        guard start > 0, Self.definite.contains(toks[start - 1].lower), end - start <= 3 else { return false }
+        let head = toks[end - 1].lower
+        return lexicon.issueNouns.contains(MentionFinder.stripPossessive(head).0)
+    }
+}

@@ -1,0 +1,509 @@
+import Graph
+
+/// A stance found in one sentence, before it becomes an edge of the article graph.
+struct FoundStance {
+    var holder: Int
+    var polarity: Polarity
+    var target: ArticleGraph.Target?
+    var modality: Modality
+    var cue: String
+    var rule: String
+    var confidence: Double
+}
+
+/// Matches stance cues in a sentence and reads their arguments off the shallow structure:
+/// subjects (with coordinated lists and relative clauses), objects, passive agents, addressees
+/// of requests, holders in object position, nominal and prepositional stance phrases.
+struct StanceFinder {
+    let lexicon: Lexicon
+    let mainIssue: Int?
+
+    struct CueMatch { var start: Int; var end: Int; var cue: Lexicon.Cue }
+
+    /// Cue occurrences in the sentence, longest match at each position.
+    func cues(in a: SentenceAnalysis) -> [CueMatch] {
+        let toks = a.tokens
+        var out: [CueMatch] = []
+        var i = 0
+        while i < toks.count {
+            let t = toks[i]
+            guard t.kind == .word, let cands = lexicon.cues[t.lower] else { i += 1; continue }
+            // A capitalised cue mid-sentence is a name ("Support Network"), except inside groups.
+            if t.isCapitalized && i > 0 && !(a.mentionAt[i].map { a.mentions[$0].role == .group } ?? false) { i += 1; continue }
+            var best: CueMatch?
+            for c in cands {
+                var k = i + 1
+                var ok = true
+                for w in c.words {
+                    // allow up to two filler words: "raised serious concerns", "filed a federal lawsuit"
+                    var gap = 0
+                    while k < toks.count, toks[k].lower != w, gap < 2, toks[k].kind == .word, !toks[k].isCapitalized,
+                          lexicon.cues[toks[k].lower] == nil || WordClasses.determiners.contains(toks[k].lower) {
+                        k += 1; gap += 1
+                    }
+                    if k < toks.count, toks[k].lower == w { k += 1 } else { ok = false; break }
+                }
+                guard ok else { continue }
+                if best == nil || k - i > best!.end - best!.start { best = CueMatch(start: i, end: k, cue: c) }
+            }
+            if var b = best {
+                // Participles used as adjectives ("the proposed ban", "a protesting crowd") are not cues,
+                // except group/nominal frames.
+                if b.cue.isVerb, b.end - b.start == 1, i > 0, t.lower.hasSuffix("ed") || t.lower.hasSuffix("ing"),
+                   WordClasses.determiners.contains(toks[i - 1].lower) || MentionFinder.stripPossessive(toks[i - 1].text).1 {
+                    i += 1; continue
+                }
+                // A bare single-word verb lemma ("back", "protest", "fight") is often a noun or
+                // adverb: accept it only when an object follows.
+                if b.cue.isVerb, b.end - b.start == 1, b.cue.words.isEmpty, Inflector.isLemma(t.lower, of: b.cue.label) {
+                    let next = i + 1 < toks.count ? toks[i + 1] : nil
+                    let objectFollows = next.map { n in WordClasses.determiners.contains(n.lower) || a.mentionAt[i + 1] != nil
+                        || WordClasses.objectPronouns.contains(n.lower) || a.issueAt(i + 1) != nil } ?? false
+                    if !objectFollows { i += 1; continue }
+                }
+                // A verb cue right after a preposition is a noun ("over concerns", "a wave of protests").
+                if b.cue.isVerb, i > 0, WordClasses.prepositions.contains(toks[i - 1].lower), toks[i - 1].lower != "to",
+                   !(toks[i - 1].lower == "from" && t.lower.hasSuffix("ing")) {
+                    i += 1; continue
+                }
+                // A verb cue after a determiner or number is a noun ("the fight", "one question").
+                if b.cue.isVerb, i > 0, WordClasses.determiners.contains(toks[i - 1].lower) || toks[i - 1].kind == .number
+                    || ["one", "two", "three"].contains(toks[i - 1].lower) {
+                    i += 1; continue
+                }
+                // Verb lemmas that are also nouns ("support for", "protest over") keep their verb frame.
+                if b.cue.frame == .urge, b.cue.words.isEmpty, ["tell", "told", "tells", "ask", "asked", "asks"].contains(t.lower) {
+                    b.cue.confidence -= 0.05
+                }
+                out.append(b)
+                i = b.end
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    func find(in a: SentenceAnalysis, speakerOrg: (Int) -> Int?) -> [FoundStance] {
+        var found: [FoundStance] = []
+        var consumedUntil = -1
+        for m in cues(in: a) {
+            // The verb of a request ("urged X to cancel …") is part of the request, not a stance of X.
+            if m.start < consumedUntil { continue }
+            let results = apply(m, a, speakerOrg: speakerOrg)
+            if m.cue.frame == .urge || results.contains(where: { $0.rule.hasPrefix("urge") }) { consumedUntil = m.end + 9 }
+            found += results
+        }
+        return found
+    }
+
+    // MARK: frames
+
+    func apply(_ m: CueMatch, _ a: SentenceAnalysis, speakerOrg: (Int) -> Int?) -> [FoundStance] {
+        let toks = a.tokens
+        let cue = m.cue
+        let (modality, negatedCue) = self.modality(a, m.start)
+        var results: [FoundStance] = []
+        func emit(_ holders: [Int], _ target: ArticleGraph.Target?, polarity: Polarity = cue.polarity, conf: Double, rule: String, mod: Modality? = nil) {
+            for h in holders {
+                if case .entity(let t)? = target, t == h { continue }
+                results.append(FoundStance(holder: h, polarity: polarity, target: target, modality: mod ?? modality,
+                                           cue: toks[m.start..<m.end].map(\.text).joined(separator: " "), rule: rule, confidence: conf))
+            }
+        }
+        switch cue.frame {
+        case .svo, .act, .enact, .neg:
+            if cue.frame == .neg {
+                guard negatedCue else { return [] }
+            }
+            // "call for the company to cancel …": a request with a stop-verb opposes its addressee.
+            if cue.frame == .svo, cue.polarity == .supports, let (addr, addrEnd) = firstMention(a, from: m.end, within: 4),
+               addrEnd + 1 < toks.count, toks[addrEnd].lower == "to", let p = lexicon.urgeComplements[toks[addrEnd + 1].lower], p == .opposes {
+                let holders = subjects(a, before: m.start, speakerOrg: speakerOrg)
+                emit(holders, addr, polarity: .opposes, conf: cue.confidence, rule: "urge:\(cue.label)")
+                return results
+            }
+            let mod: Modality = cue.frame == .neg ? .asserted : modality
+            if isPassive(a, m) {
+                let agents = byAgents(a, after: m.end)
+                guard !agents.isEmpty else { return [] }
+                let target = subjectTarget(a, before: m.start)
+                emit(agents, target ?? mainTarget, conf: cue.confidence * (target == nil ? 0.8 : 1), rule: "\(cue.frame.rawValue).passive:\(cue.label)", mod: mod)
+                return results
+            }
+            // "… established a camp to resist the project": the infinitive's holder is the clause subject.
+            let infinitive = m.start > 0 && toks[m.start - 1].lower == "to" && !(m.start > 1 && lexicon.cues[toks[m.start - 2].lower] != nil)
+                // ", warning that …" / ", calling for …": a participle clause shares the main subject
+                || m.start > 0 && toks[m.start - 1].text == "," && toks[m.start].lower.hasSuffix("ing")
+            let holders = infinitive ? clauseSubject(a, before: m.start, speakerOrg: speakerOrg) : subjects(a, before: m.start, speakerOrg: speakerOrg)
+            guard !holders.isEmpty else { return [] }
+            // "protested and held rallies": used intransitively, the cue has no object.
+            let intransitive = m.end < toks.count && ["and", "or", ","].contains(toks[m.end].lower)
+            let target = intransitive ? nil : object(a, after: m.end, excluding: Set(holders))
+            // Signing, passing or introducing is a stance only on a law or proposal.
+            if cue.frame == .enact {
+                guard case .issue? = target else { return [] }
+            }
+            emit(holders, target ?? mainTarget, conf: cue.confidence * (target == nil ? 0.8 : 1),
+                 rule: "\(cue.frame.rawValue)\(target == nil ? ".default" : ""):\(cue.label)", mod: mod)
+        case .prep:
+            let holders = clauseSubject(a, before: m.start, speakerOrg: speakerOrg)
+            guard !holders.isEmpty else { return [] }
+            let target = object(a, after: m.end, excluding: Set(holders))
+            emit(holders, target ?? mainTarget, conf: cue.confidence, rule: "prep:\(cue.label)")
+        case .urge:
+            guard let (addressee, addresseeEnd) = firstMention(a, from: m.end, within: 6) else { return [] }
+            // "to VERB" after the addressee.
+            var k = addresseeEnd
+            var complement: Polarity?
+            var verbEnd = k
+            while k < min(toks.count, addresseeEnd + 4) {
+                if toks[k].lower == "to", k + 1 < toks.count {
+                    var v = k + 1
+                    if v < toks.count, WordClasses.isAdverb(toks[v].lower) || toks[v].lower == "not" { v += 1 }
+                    if v < toks.count, let p = lexicon.urgeComplements[toks[v].lower] {
+                        complement = toks[v - 1].lower == "not" ? (p == .opposes ? .supports : .opposes) : p
+                        verbEnd = v + 1
+                    }
+                    break
+                }
+                k += 1
+            }
+            guard let pol = complement else { return [] }
+            let holders = subjects(a, before: m.start, speakerOrg: speakerOrg)
+            guard !holders.isEmpty else { return [] }
+            // "to stop selling …": a practice of the addressee; the addressee is the target.
+            let gerund = verbEnd < toks.count && toks[verbEnd].lower.hasSuffix("ing") && a.mentionAt[verbEnd] == nil
+            let thing = gerund ? nil : object(a, after: verbEnd, excluding: Set(holders), anaphoricAllowed: false)
+            if pol == .opposes {
+                // Asking a company to stop an unnamed practice opposes the company; a named thing is the target.
+                emit(holders, thing ?? addressee, polarity: .opposes, conf: cue.confidence, rule: "urge:\(cue.label)")
+            } else {
+                emit(holders, thing ?? mainTarget, polarity: .supports, conf: cue.confidence * 0.95, rule: "urge:\(cue.label)")
+            }
+        case .psych:
+            // "Tribes are worried about spills": adjectival use, holder is the subject.
+            if m.start > 0, ["is", "are", "was", "were", "be", "been", "remain", "remains", "remained", "grew", "became", "feel", "felt"].contains(toks[m.start - 1].lower)
+                || m.start > 1 && WordClasses.isAdverb(toks[m.start - 1].lower) && ["is", "are", "was", "were"].contains(toks[m.start - 2].lower) {
+                if m.end < toks.count, toks[m.end].lower == "by" {
+                    let target = object(a, after: m.end + 1, excluding: [])
+                    let holders = subjects(a, before: m.start, speakerOrg: speakerOrg)
+                    emit(holders, target ?? mainTarget, conf: cue.confidence, rule: "psych.adjective:\(cue.label)")
+                    return results
+                }
+                let holders = subjects(a, before: m.start, speakerOrg: speakerOrg)
+                let target = m.end < toks.count && ["about", "over", "with", "that", "at"].contains(toks[m.end].lower)
+                    ? object(a, after: m.end + 1, excluding: Set(holders)) : nil
+                emit(holders, target ?? mainTarget, conf: cue.confidence * (target == nil ? 0.85 : 1), rule: "psych.adjective:\(cue.label)")
+                return results
+            }
+            let holders = objectHolders(a, after: m.end)
+            guard !holders.isEmpty else { return [] }
+            let target = subjectTarget(a, before: m.start)
+            emit(holders, target ?? mainTarget, conf: cue.confidence * (target == nil ? 0.8 : 1), rule: "psych:\(cue.label)")
+        case .from:
+            // "faces opposition from X", "criticism from X and Y"; or "X's opposition to Y".
+            var holders: [Int] = []
+            var k = m.end
+            while k < min(toks.count, m.end + 3) {
+                if ["from", "by", "among"].contains(toks[k].lower) { holders = coordinatedAfter(a, k + 1); break }
+                // "over the objections of tribes": an actor after "of" holds the position.
+                if toks[k].lower == "of", !["criticism", "condemnation"].contains(cue.label) {
+                    holders = coordinatedAfter(a, k + 1)
+                    break
+                }
+                k += 1
+            }
+            if holders.isEmpty, m.start > 0, let mi = a.mentionAt[m.start - 1], a.mentions[mi].possessive, let e = a.mentions[mi].entity {
+                holders = [e]
+            }
+            guard !holders.isEmpty else { return [] }
+            var target: ArticleGraph.Target?
+            if m.end < toks.count, ["to", "against", "over"].contains(toks[m.end].lower) {
+                target = object(a, after: m.end + 1, excluding: Set(holders))
+            }
+            if target == nil { target = subjectTarget(a, before: m.start) }
+            emit(holders, target ?? mainTarget, conf: cue.confidence * (target == nil ? 0.85 : 1), rule: "from:\(cue.label)")
+        case .group:
+            // The cue word heads a group: "critics of the bill", "supporters of AB 5".
+            guard let mi = a.mentionAt[m.start], let g = a.mentions[mi].entity else { return [] }
+            var target: ArticleGraph.Target?
+            let end = a.mentions[mi].end
+            if end < toks.count, ["of", "for"].contains(toks[end].lower) {
+                target = object(a, after: end + 1, excluding: [g])
+            } else if m.end < toks.count, ["of", "for"].contains(toks[m.end].lower) {
+                target = object(a, after: m.end + 1, excluding: [g])
+            }
+            emit([g], target ?? mainTarget, conf: cue.confidence * (target == nil ? 0.8 : 1), rule: "group:\(cue.label)", mod: .asserted)
+        }
+        return results
+    }
+
+    var mainTarget: ArticleGraph.Target? { mainIssue.map { .issue($0) } }
+
+    // MARK: arguments
+
+    /// Modality of the verb group ending at the cue, and whether it is negated.
+    func modality(_ a: SentenceAnalysis, _ cueStart: Int) -> (Modality, Bool) {
+        let toks = a.tokens
+        var k = cueStart - 1
+        var negated = false, conditional = false, intended = false
+        var steps = 0
+        while k >= 0, steps < 6 {
+            let w = toks[k].lower
+            if a.mentionAt[k] != nil || toks[k].kind == .punctuation && w != "-" { break }
+            if WordClasses.negators.contains(w) || w.hasSuffix("n't") || w.hasSuffix("n’t") { negated = true }
+            if w == "no" || w == "without" || w == "refused" || w == "refuses" || w == "declined" { negated = true }
+            if WordClasses.conditionalModals.contains(w) { conditional = true }
+            // "will", or an intention verb followed by "to" ("plans to sue", "vowed to fight").
+            if WordClasses.futureMarkers.contains(w) || WordClasses.intentionVerbs.contains(w) && k + 1 < toks.count && toks[k + 1].lower == "to" { intended = true }
+            k -= 1; steps += 1
+        }
+        // "prevent providers from favoring …": the action is kept from happening.
+        if cueStart > 0, toks[cueStart - 1].lower == "from", toks[cueStart].lower.hasSuffix("ing") { negated = true }
+        // "no sign of backing off", "no plans to"
+        if !negated, cueStart >= 3 {
+            let window = toks[max(0, cueStart - 4)..<cueStart].map(\.lower)
+            if window.contains("no") || window.contains("not") { negated = true }
+        }
+        if let last = toks.last, last.text == "?" { return (.question, negated) }
+        if negated { return (.negated, true) }
+        if conditional { return (.conditional, false) }
+        if intended { return (.intended, false) }
+        return (.asserted, false)
+    }
+
+    func isPassive(_ a: SentenceAnalysis, _ m: CueMatch) -> Bool {
+        let toks = a.tokens
+        let w = toks[m.start].lower
+        guard m.cue.isVerb, w.hasSuffix("ed") || ["fought", "held", "sued", "vetoed", "told", "barred", "brought"].contains(w) else { return false }
+        var k = m.start - 1
+        while k >= 0, WordClasses.isAdverb(toks[k].lower) { k -= 1 }
+        let be: Set<String> = ["was", "were", "is", "are", "been", "be", "being", "got", "gets", "get"]
+        if k >= 0, be.contains(toks[k].lower) { return true }
+        // Reduced relative: "projects assailed by environmentalists"
+        if m.end < toks.count, toks[m.end].lower == "by" { return true }
+        return false
+    }
+
+    /// Holders after "by" in a passive: "was condemned by the union and parents".
+    func byAgents(_ a: SentenceAnalysis, after k: Int) -> [Int] {
+        let toks = a.tokens
+        var j = k
+        while j < min(toks.count, k + 4) {
+            if toks[j].lower == "by" { return coordinatedAfter(a, j + 1) }
+            j += 1
+        }
+        return []
+    }
+
+    /// The holder(s) of a verb: the nearest suitable mention to the left within the clause,
+    /// with everything coordinated with it ("activists, shareholders and even employees").
+    func subjects(_ a: SentenceAnalysis, before cueStart: Int, speakerOrg: (Int) -> Int?) -> [Int] {
+        let toks = a.tokens
+        let cueInQuote = a.inQuote.indices.contains(cueStart) ? a.inQuote[cueStart] : false
+        var k = cueStart - 1
+        var head: Int?
+        // Skip the verb group, then a relative clause or appositive that ends right before it:
+        // "The company, which has offered …, said" / "Hall, former chairman of the NTSB, said".
+        while k >= 0, WordClasses.auxiliaries.contains(toks[k].lower) || WordClasses.isAdverb(toks[k].lower)
+                || WordClasses.negators.contains(toks[k].lower) || toks[k].lower == "to" || WordClasses.intentionVerbs.contains(toks[k].lower) && toks[k].lower != "set" {
+            k -= 1
+        }
+        if k > 0, toks[k].text == ",", a.mentionAt[k - 1] == nil || !(a.mentionAt[k - 1].map { suitableSubject(a, $0) } ?? false) {
+            var r = k - 1
+            while r > 0, k - r < 40, !(toks[r].text == "," && ["which", "who"].contains(toks[r + 1].lower)) { r -= 1 }
+            if r > 0, toks[r].text == ",", r + 1 < toks.count, ["which", "who"].contains(toks[r + 1].lower) {
+                k = r - 1
+            } else {
+                // appositive: ", title of Org," → continue before its opening comma
+                var c = k - 1
+                while c > 0, toks[c].text != ",", k - c < 15 { c -= 1 }
+                if c > 0, toks[c].text == ",", let mi = a.mentionAt[c - 1], suitableSubject(a, mi) { k = c - 1 }
+            }
+        }
+        while k >= 0 {
+            let t = toks[k]
+            if WordClasses.clauseBreakers.contains(t.text) && t.text != "—" && t.text != "–" { break }
+            if a.inQuote[k] != cueInQuote && t.kind != .openQuote && t.kind != .closeQuote { break }
+            if let mi = a.mentionAt[k] {
+                let men = a.mentions[mi]
+                k = men.start
+                if suitableSubject(a, mi) { head = mi; break }
+            }
+            k -= 1
+        }
+        guard let h = head else { return [] }
+        return expandCoordination(a, h, speakerOrg: speakerOrg)
+    }
+
+    /// A head mention plus the mentions coordinated with it on its left.
+    func expandCoordination(_ a: SentenceAnalysis, _ h: Int, speakerOrg: (Int) -> Int?) -> [Int] {
+        let toks = a.tokens
+        var result: [Int] = []
+        func add(_ mi: Int) {
+            let men = a.mentions[mi]
+            var e = men.entity
+            // "we" in a quote is the speaker's organisation.
+            if men.role == .pronoun, ["we", "i"].contains(men.lowerSurface), let sp = a.speaker { e = men.lowerSurface == "we" ? (speakerOrg(sp) ?? sp) : sp }
+            if let e, !result.contains(e) { result.append(e) }
+        }
+        add(h)
+        // Coordinated mentions to the left: a list needs a real conjunction somewhere
+        // ("X, Y and Z"), otherwise "for workers, Gov. Newsom signed" would coordinate.
+        var cur = a.mentions[h].start
+        var n = h - 1
+        var conjuncts: [Int] = []
+        var sawConjunction = false
+        while n >= 0 {
+            let prev = a.mentions[n]
+            let between = toks[prev.end..<cur].map(\.lower)
+            if !between.isEmpty, between.allSatisfy({ WordClasses.coordinators.contains($0) || $0 == "such" || $0 == "including" || WordClasses.determiners.contains($0) }),
+               between.contains(where: { !WordClasses.determiners.contains($0) }), !prev.possessive {
+                if between.contains(where: { ["and", "or", "&", "well", "along", "plus", "including", "such"].contains($0) }) { sawConjunction = true }
+                conjuncts.append(n); cur = prev.start; n -= 1
+            } else { break }
+        }
+        if sawConjunction { for c in conjuncts { add(c) } }
+        return result
+    }
+
+    /// The subject of the clause's main verb: the leftmost suitable mention of the clause, for
+    /// phrases that modify the whole clause ("… held rallies in support of X").
+    func clauseSubject(_ a: SentenceAnalysis, before k: Int, speakerOrg: (Int) -> Int?) -> [Int] {
+        let toks = a.tokens
+        var j = k - 1
+        var leftmost: Int?
+        while j >= 0 {
+            if WordClasses.clauseBreakers.contains(toks[j].text) && toks[j].text != "—" { break }
+            if let mi = a.mentionAt[j] {
+                if suitableSubject(a, mi), followedByVerbGroup(a, a.mentions[mi].end, loose: true) { leftmost = mi }
+                j = a.mentions[mi].start
+            }
+            j -= 1
+        }
+        guard let l = leftmost else { return subjects(a, before: k, speakerOrg: speakerOrg) }
+        return expandCoordination(a, l, speakerOrg: speakerOrg)
+    }
+
+    func suitableSubject(_ a: SentenceAnalysis, _ mi: Int) -> Bool {
+        let men = a.mentions[mi]
+        guard men.entity != nil || men.role == .pronoun && ["we", "i"].contains(men.lowerSurface) else { return false }
+        if men.possessive { return false }
+        // "a Republican who says": an indefinite description is predicated of someone else.
+        if men.start > 0, ["a", "an"].contains(a.tokens[men.start - 1].lower), men.role != .group { return false }
+        if men.role == .pronoun, ["him", "them", "her", "us", "me"].contains(men.lowerSurface) { return false }
+        let toks = a.tokens
+        var p = men.start - 1
+        while p >= 0, WordClasses.determiners.contains(toks[p].lower) || WordClasses.isAdverb(toks[p].lower) && toks[p].lower != "even" { p -= 1 }
+        // "a spokesperson for Acme defended …": the organisation speaks.
+        if p >= 1, ["for", "of", "at"].contains(toks[p].lower),
+           ["spokesperson", "spokesman", "spokeswoman", "representative", "official", "officials", "executive", "executives",
+            "lawyer", "lawyers", "attorney", "attorneys", "leaders", "leader", "head"].contains(toks[p - 1].lower) {
+            return true
+        }
+        if p >= 0, WordClasses.prepositions.contains(toks[p].lower), !["like"].contains(toks[p].lower) {
+            guard toks[p].lower == "of" else { return false }
+            // "of the union" is not a subject — unless a coordinated list follows the preposition
+            // ("an assortment of activists, shareholders and employees decried"): accept when the
+            // mention is directly followed by the verb group.
+            return followedByVerbGroup(a, men.end)
+        }
+        return true
+    }
+
+    func followedByVerbGroup(_ a: SentenceAnalysis, _ k: Int, loose: Bool = false) -> Bool {
+        let toks = a.tokens
+        var j = k
+        while j < toks.count {
+            let w = toks[j].lower
+            if WordClasses.auxiliaries.contains(w) || WordClasses.isAdverb(w) || WordClasses.negators.contains(w) {
+                if loose { return true }
+                j += 1; continue
+            }
+            if loose, w.hasSuffix("ed") || w.hasSuffix("s") && !w.hasSuffix("ss") && toks[j].kind == .word && a.mentionAt[j] == nil { return true }
+            return lexicon.cues[w] != nil || lexicon.speechVerbs.contains(w)
+        }
+        return false
+    }
+
+    /// Mentions coordinated starting at token k: "X, Y and Z".
+    func coordinatedAfter(_ a: SentenceAnalysis, _ k: Int) -> [Int] {
+        let toks = a.tokens
+        var j = k
+        while j < toks.count, WordClasses.determiners.contains(toks[j].lower) || WordClasses.isAdverb(toks[j].lower) { j += 1 }
+        guard j < toks.count, let first = a.mentionAt[j] else { return [] }
+        var result: [Int] = []
+        var cur = first
+        while true {
+            let men = a.mentions[cur]
+            if let e = men.entity, !result.contains(e) { result.append(e) }
+            var n = men.end
+            var sawCoordinator = false
+            while n < toks.count, WordClasses.coordinators.contains(toks[n].lower) || WordClasses.determiners.contains(toks[n].lower) {
+                sawCoordinator = true; n += 1
+            }
+            guard sawCoordinator, n < toks.count, let next = a.mentionAt[n], next != cur else { break }
+            cur = next
+        }
+        return result
+    }
+
+    /// The holders in object position of a psych verb: "alarmed lawmakers and unions".
+    func objectHolders(_ a: SentenceAnalysis, after k: Int) -> [Int] {
+        coordinatedAfter(a, k)
+    }
+
+    /// The first mention within `within` tokens after k.
+    func firstMention(_ a: SentenceAnalysis, from k: Int, within: Int) -> (ArticleGraph.Target, Int)? {
+        var j = k
+        while j < min(a.tokens.count, k + within) {
+            if let mi = a.mentionAt[j] {
+                if let e = a.mentions[mi].entity { return (.entity(e), a.mentions[mi].end) }
+                j = a.mentions[mi].end; continue
+            }
+            if a.tokens[j].kind == .punctuation { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// What a verb is aimed at: the first actor or issue phrase to its right within the clause.
+    func object(_ a: SentenceAnalysis, after k: Int, excluding: Set<Int>, anaphoricAllowed: Bool = true) -> ArticleGraph.Target? {
+        let toks = a.tokens
+        var j = k
+        var seenContent = 0
+        while j < toks.count, seenContent < 14 {
+            let t = toks[j]
+            if t.text == ";" || t.text == ":" || t.text == "." { break }
+            if t.text == ",", seenContent > 0 { break }
+            if let iss = a.issueAt(j) { return .issue(iss.issue) }
+            if let mi = a.mentionAt[j] {
+                let men = a.mentions[mi]
+                if let e = men.entity, !excluding.contains(e), men.role != .pronoun || !["we", "i"].contains(men.lowerSurface) {
+                    return .entity(e)
+                }
+                j = men.end; seenContent += 1; continue
+            }
+            if seenContent > 0, WordClasses.subordinators.contains(t.lower) && t.lower != "as" { break }
+            if t.lower == "and" || t.lower == "or", j + 1 < toks.count, a.mentionAt[j + 1] == nil, a.issueAt(j + 1) == nil,
+               !WordClasses.determiners.contains(toks[j + 1].lower) { break }
+            if t.kind == .word { seenContent += 1 }
+            j += 1
+        }
+        return nil
+    }
+
+    /// The thing before a passive or psych verb: "the deal alarmed …", "projects assailed by …".
+    func subjectTarget(_ a: SentenceAnalysis, before k: Int) -> ArticleGraph.Target? {
+        var j = k - 1
+        while j >= 0 {
+            let t = a.tokens[j]
+            if t.text == ";" || t.text == ":" { break }
+            if let iss = a.issueAt(j) { return .issue(iss.issue) }
+            if let mi = a.mentionAt[j], let e = a.mentions[mi].entity { return .entity(e) }
+            j -= 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import Testing
+import Graph
+@testable import Ingest
+
+/// One expected edge: holder name, polarity, and a word the target (or topic) must contain.
+struct Edge: CustomStringConvertible, Sendable {
+    var holder: String
+    var polarity: Polarity
+    var target: String
+    var modality: Modality = .asserted
+    var description: String { "\(holder) -\(polarity.rawValue)-> *\(target)* [\(modality.rawValue)]" }
+}
+
+func extract(_ text: String, title: String? = nil, published: String? = "2024-03-06") -> ArticleGraph {
+    RuleExtractor().extract(Document(key: "t", title: title, published: published, text: text))
+}
+
+func edges(_ g: ArticleGraph) -> [(holder: String, polarity: Polarity, target: String, topic: String, modality: Modality)] {
+    g.stances.map { s in
+        let target: String
+        switch s.target {
+        case .entity(let e): target = g.entities[e].name
+        case .issue(let i): target = g.issues[i].label
+        }
+        return (g.entities[s.holder].name, s.polarity, target, s.topic.map { g.issues[$0].label } ?? "", s.modality)
+    }
+}
+
+func has(_ g: ArticleGraph, _ e: Edge) -> Bool {
+    edges(g).contains { x in
+        NameKey.make(x.holder) == NameKey.make(e.holder) && x.polarity == e.polarity && x.modality == e.modality
+            && (x.target.lowercased().contains(e.target.lowercased()) || x.topic.lowercased().contains(e.target.lowercased()))
+    }
+}
+
+struct Case: CustomStringConvertible, Sendable {
+    var phenomenon: String
+    var text: String
+    var expected: [Edge]
+    var title: String? = nil
+    var description: String { phenomenon }
+}
+
+@Suite struct ExtractionPhenomenaTests {
+    static let cases: [Case] = [
+        Case(phenomenon: "coordinated holders",
+             text: "Teachers, parents and even school nurses criticized the district's budget cuts on Tuesday.",
+             expected: [Edge(holder: "Teachers", polarity: .opposes, target: "budget cuts"),
+                        Edge(holder: "parents", polarity: .opposes, target: "budget cuts"),
+                        Edge(holder: "school nurses", polarity: .opposes, target: "budget cuts")]),
+        Case(phenomenon: "groups such as A, B and C",
+             text: "Groups such as the Riverside Alliance, Clean Water Now and the Harbor Trust opposed the dredging plan.",
+             expected: [Edge(holder: "Riverside Alliance", polarity: .opposes, target: "dredging plan"),
+                        Edge(holder: "Clean Water Now", polarity: .opposes, target: "dredging plan"),
+                        Edge(holder: "Harbor Trust", polarity: .opposes, target: "dredging plan")]),
+        Case(phenomenon: "evaluative quote, speaker after",
+             text: "The council approved the tower plan on Monday.\n\n“This plan is a reckless giveaway to developers,” said Maria Lopez, a member of the Tenants Union.",
+             expected: [Edge(holder: "Maria Lopez", polarity: .opposes, target: "tower plan")]),
+        Case(phenomenon: "evaluative quote, speaker before",
+             text: "The council approved the tower plan on Monday. Councilwoman Maria Lopez said: “The tower plan is a dangerous mistake.”",
+             expected: [Edge(holder: "Maria Lopez", polarity: .opposes, target: "tower plan")]),
+        Case(phenomenon: "quote continuing in the next sentence",
+             text: "The council approved the tower plan. “It is a disgraceful deal,” said Maria Lopez. “It will harm every family on this street.”",
+             expected: [Edge(holder: "Maria Lopez", polarity: .opposes, target: "tower plan")]),
+        Case(phenomenon: "addressee asked to stop",
+             text: "The drivers' union urged Metro Transit to cancel the automation contract.",
+             expected: [Edge(holder: "drivers' union", polarity: .opposes, target: "contract")]),
+        Case(phenomenon: "addressee asked to adopt",
+             text: "Clean air advocates asked lawmakers to pass the emissions bill.",
+             expected: [Edge(holder: "Clean air advocates", polarity: .supports, target: "emissions bill")]),
+        Case(phenomenon: "called on the company to stop",
+             text: "Shareholders called on Acme Corp. to stop selling the scanners to police.",
+             expected: [Edge(holder: "Shareholders", polarity: .opposes, target: "Acme")]),
+        Case(phenomenon: "opposition from",
+             text: "The dredging plan faces fierce opposition from the Harbor Fishermen Association.",
+             expected: [Edge(holder: "Harbor Fishermen Association", polarity: .opposes, target: "dredging plan")]),
+        Case(phenomenon: "critics of",
+             text: "Critics of the rent plan say it will push families out of the city.",
+             expected: [Edge(holder: "critics of the rent plan", polarity: .opposes, target: "rent plan")]),
+        Case(phenomenon: "in support of",
+             text: "Nurses rallied outside the statehouse in support of the staffing bill.",
+             expected: [Edge(holder: "Nurses", polarity: .supports, target: "staffing bill")]),
+        Case(phenomenon: "lawsuit against",
+             text: "The Lakeview Tenants Union filed a lawsuit against the eviction ordinance.",
+             expected: [Edge(holder: "Lakeview Tenants Union", polarity: .opposes, target: "eviction ordinance")]),
+        Case(phenomenon: "holders in object position",
+             text: "The merger plan alarmed lawmakers and unions.",
+             expected: [Edge(holder: "lawmakers", polarity: .opposes, target: "merger plan"),
+                        Edge(holder: "unions", polarity: .opposes, target: "merger plan")]),
+        Case(phenomenon: "passive agent",
+             text: "The parking plan was condemned by residents and shop owners.",
+             expected: [Edge(holder: "residents", polarity: .opposes, target: "parking plan"),
+                        Edge(holder: "shop owners", polarity: .opposes, target: "parking plan")]),
+        Case(phenomenon: "signing a bill",
+             text: "Governor Ann Weber signed the water bill on Friday.",
+             expected: [Edge(holder: "Ann Weber", polarity: .supports, target: "water bill")]),
+        Case(phenomenon: "voting against",
+             text: "The Riverside City Council voted against the casino proposal.",
+             expected: [Edge(holder: "Riverside City Council", polarity: .opposes, target: "casino proposal")]),
+        Case(phenomenon: "suing",
+             text: "Acme Logistics sued the port authority over the new fees.",
+             expected: [Edge(holder: "Acme Logistics", polarity: .opposes, target: "port authority")]),
+        Case(phenomenon: "negation",
+             text: "The Lakeview Chamber of Commerce did not oppose the wage bill.",
+             expected: [Edge(holder: "Lakeview Chamber of Commerce", polarity: .opposes, target: "wage bill", modality: .negated)]),
+        Case(phenomenon: "conditional",
+             text: "Governor Ann Weber would veto the wage bill.",
+             expected: [Edge(holder: "Ann Weber", polarity: .opposes, target: "wage bill", modality: .conditional)]),
+        Case(phenomenon: "intention",
+             text: "Acme Logistics plans to challenge the port fees in court.",
+             expected: [Edge(holder: "Acme Logistics", polarity: .opposes, target: "port fees", modality: .intended)]),
+        Case(phenomenon: "coreference: the company",
+             text: "Acme Logistics announced the warehouse closures last week. The company defended the closures on Monday.",
+             expected: [Edge(holder: "Acme Logistics", polarity: .defends, target: "closures")]),
+        Case(phenomenon: "coreference: she",
+             text: "Senator Jane Doe spoke after the vote on the mining bill. She criticized the mining bill as a giveaway.",
+             expected: [Edge(holder: "Jane Doe", polarity: .opposes, target: "mining bill")]),
+        Case(phenomenon: "defends: insisted it would continue",
+             text: "Activists criticized Acme Logistics for its drone program. Acme chief executive Tom Reyes insisted that the program would continue.",
+             expected: [Edge(holder: "Tom Reyes", polarity: .defends, target: "drone program")]),
+        Case(phenomenon: "spokesperson speaks for the organisation",
+             text: "A spokesperson for Acme Logistics defended the drone program.",
+             expected: [Edge(holder: "Acme Logistics", polarity: .defends, target: "drone program")]),
+        Case(phenomenon: "qualified group: employees at Acme",
+             text: "Employees at Acme Logistics protested the surveillance program.",
+             expected: [Edge(holder: "Acme Logistics employees", polarity: .opposes, target: "surveillance program")]),
+    ]
+
+    @Test(arguments: cases)
+    func findsTheExpectedEdges(_ c: Case) {
+        let g = extract(c.text, title: c.title)
+        for e in c.expected {
+            #expect(has(g, e), "\(c.phenomenon): missing \(e); got \(edges(g).map { "\($0.holder) -\($0.polarity.rawValue)-> \($0.target) [\($0.modality.rawValue)]" })")
+        }
+    }
+
+    @Test func neutralReportingIsNotAStance() {
+        let g = extract("Acme Logistics sells drones to farms. The agency declined to comment on the contract. The board is reviewing the letter.")
+        #expect(g.stances.isEmpty, "\(edges(g))")
+    }
+
+    @Test func namedBillsAreOneIssue() {
+        let g = extract("Lawmakers passed Assembly Bill 12 on Monday. Critics say AB 12 goes too far, and the bill faces a lawsuit.")
+        let bills = g.issues.filter { $0.label.contains("AB 12") }
+        #expect(bills.count == 1)
+        #expect(bills.first?.aliases.contains("Assembly Bill 12") == true)
+    }
+
+    @Test func titlesRolesAndRelations() {
+        let g = extract("Acme CEO John Roe defended the layoffs. Acme employees criticized the layoffs. Acme Cloud Services is growing.")
+        let names = Dictionary(uniqueKeysWithValues: g.entities.enumerated().map { ($0.element.name, $0.offset) })
+        let roe = try? #require(names["John Roe"]), acme = try? #require(names["Acme"])
+        #expect(g.entities[roe ?? 0].kind == .person)
+        #expect(g.relations.contains { $0.from == roe && $0.to == acme && $0.type == .leads })
+        if let emp = names["Acme employees"] {
+            #expect(g.relations.contains { $0.from == emp && $0.to == acme && $0.type == .memberOf })
+        } else { Issue.record("no Acme employees group: \(g.entities.map(\.name))") }
+        if let cloud = names["Acme Cloud Services"] {
+            #expect(g.relations.contains { $0.from == cloud && $0.to == acme && $0.type == .partOf })
+        } else { Issue.record("no Acme Cloud Services: \(g.entities.map(\.name))") }
+    }
+
+    @Test func acronymsAndMisspellingsResolve() {
+        let g = extract("The Harbor Preservation Society (HPS) opposed the plan. HPS director Dana Whitfield criticized it. Later, Dana Whitfeld said the plan was reckless.")
+        #expect(g.entities.filter { $0.name == "Harbor Preservation Society" }.count == 1)
+        #expect(!g.entities.contains { $0.name == "HPS" })
+        #expect(g.entities.filter { $0.kind == .person }.count == 1, "\(g.entities.map(\.name))")
+    }
+
+    @Test func weekdaysResolveAgainstThePublicationDate() {
+        // 2024-03-06 is a Wednesday; "on Monday" is 2024-03-04.
+        let g = extract("The Riverside City Council voted against the casino proposal on Monday.")
+        #expect(g.stances.first?.date == "2024-03-04")
+        #expect(g.stances.first?.datePrecision == .day)
+    }
+
+    @Test func evidenceOffsetsPointIntoTheText() {
+        let text = "Intro line.\n\n“It is a reckless plan,” said Maria Lopez. Teachers criticized the plan."
+        let g = extract(text)
+        let scalars = Array(text.unicodeScalars)
+        #expect(!g.stances.isEmpty)
+        for s in g.stances {
+            #expect(String(String.UnicodeScalarView(scalars[s.start..<s.end])) == s.evidence)
+        }
+    }
+
+    @Test func extractionIsDeterministic() throws {
+        let dir = BundledResources.examples.path
+        let docs = ArticleReader().read(paths: [dir]).compactMap { try? $0.result.get() }
+        #expect(docs.count >= 7)
+        for d in docs {
+            let a = RuleExtractor().extract(d), b = RuleExtractor().extract(d)
+            #expect(a == b, "\(d.key)")
+        }
+    }
+
+    @Test func userLexiconExtendsTheBundledOne() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("graphq-lex-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("cues.tsv")
+        try "bemoan\topposes\tsvo\t0.8\n".write(to: file, atomically: true, encoding: .utf8)
+        let text = "Farmers bemoaned the canal project."
+        #expect(extract(text).stances.isEmpty)
+        let lex = try Lexicon.with(userFiles: [file.path])
+        let g = RuleExtractor(lexicon: lex).extract(Document(key: "x", text: text))
+        #expect(has(g, Edge(holder: "Farmers", polarity: .opposes, target: "canal project")))
+    }
+
+    @Test func badUserLexiconIsAClearError() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("graphq-lex-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let bad = dir.appendingPathComponent("cues.tsv")
+        try "bemoan\thates\tsvo\n".write(to: bad, atomically: true, encoding: .utf8)
+        #expect { try Lexicon.with(userFiles: [bad.path]) } throws: { "\($0)".contains("cues.tsv:1: error") }
+        let unknown = dir.appendingPathComponent("mywords.txt")
+        try "x\n".write(to: unknown, atomically: true, encoding: .utf8)
+        #expect { try Lexicon.with(userFiles: [unknown.path]) } throws: { "\($0)".contains("unknown lexicon file name") }
+    }
+}
