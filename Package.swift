@@ -16,7 +16,11 @@ let package = Package(
     targets: [
         .target(
             name: "Graph",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // The raw SQLite API, for the progress handler that enforces query time budgets.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "Ingest",

@@ -12,8 +12,8 @@ struct GraphQ: ParsableCommand {
         The store defaults to ./graphq.sqlite; set --db or GRAPHQ_DB to use another file.
         Exit codes: 0 ok, 64 usage, 65 bad query or bad input data, 1 other failures.
         """,
-        subcommands: [Ingest.self, Stats.self, Entities.self, Export.self, Import.self, Timeline.self, Audit.self,
-                      Explain.self, Verify.self, Eval.self, Demo.self]
+        subcommands: [Ingest.self, Stats.self, Entities.self, Query.self, WhoOpposes.self, WhoSupports.self, Path.self, Top.self,
+                      Export.self, Import.self, Timeline.self, Audit.self, Explain.self, Verify.self, Eval.self, Demo.self]
     )
 }
 

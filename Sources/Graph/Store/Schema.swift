@@ -107,6 +107,18 @@ enum Schema {
             );
             """)
         }
+        m.registerMigration("v2-query") { db in
+            // Covering indexes for the query language's hot paths (see docs/QUERY.md, benchmark):
+            // who opposes X streams (target, polarity, asserted) in holder order without touching
+            // the table; timelines read (topic | target issue, date) ranges from the index alone.
+            try db.execute(sql: """
+            DROP INDEX stance_target;
+            CREATE INDEX stance_target ON stance(target_entity, polarity, modality, holder, status, date);
+            DROP INDEX stance_topic_date;
+            CREATE INDEX stance_topic_date ON stance(topic, date, polarity, modality, status, holder);
+            CREATE INDEX stance_issue_date ON stance(target_issue, date, polarity, modality, status, holder, topic);
+            """)
+        }
         return m
     }
 }
