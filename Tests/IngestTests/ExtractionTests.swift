@@ -223,3 +223,30 @@ struct Case: CustomStringConvertible, Sendable {
         #expect { try Lexicon.with(userFiles: [unknown.path]) } throws: { "\($0)".contains("unknown lexicon file name") }
     }
 }
+
+@Suite struct ExtractionRobustnessTests {
+    /// Thousands of shuffled and mutated texts built from the example articles: the extractor
+    /// must never crash, and every stance's offsets must lie inside the text.
+    @Test func survivesShuffledAndMutatedText() {
+        let docs = ArticleReader().read(paths: [BundledResources.examples.path]).compactMap { try? $0.result.get() }
+        var words: [String] = []
+        for d in docs { words += d.text.split(separator: " ").map(String.init) }
+        var state: UInt64 = 7
+        func next() -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) }
+        let noise = ["“", "”", "\"", "'s", "(", ")", ",", ".", "—", "\n\n", "Sen.", "U.S.", "AB 5", "the", "who", "which",
+                     "said", "urged", "to", "stop", "by", "of", "Acme", "é", "🙂", ";", ":", "n't", "their", "company"]
+        for round in 0..<1500 {
+            let n = 1 + next() % 60
+            var parts: [String] = []
+            for _ in 0..<n { parts.append(next() % 4 == 0 ? noise[next() % noise.count] : words[next() % words.count]) }
+            let text = parts.joined(separator: round % 3 == 0 ? "" : " ")
+            let g = RuleExtractor().extract(Document(key: "r\(round)", title: round % 2 == 0 ? parts.prefix(6).joined(separator: " ") : nil,
+                                                     published: "2024-02-29", text: text))
+            let count = text.unicodeScalars.count
+            for s in g.stances {
+                #expect(s.start >= 0 && s.start <= s.end && s.end <= count)
+                #expect(s.holder < g.entities.count)
+            }
+        }
+    }
+}

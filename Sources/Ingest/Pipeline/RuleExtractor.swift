@@ -73,7 +73,6 @@ public struct RuleExtractor: Extractor {
 
         // 2. Mentions and entities, with coreference by salience.
         var history: [(entity: Int, kind: EntityKind, plural: Bool)] = []
-        var pendingNominals: [(Int, Int)] = []
         var historyAtSentence: [Int] = []
         for n in analyses.indices {
             historyAtSentence.append(history.count)
@@ -87,7 +86,7 @@ public struct RuleExtractor: Extractor {
                     history.append((e, resolver.entities[e].kind, mentions[k].role == .group))
                 case .pronoun, .nominal:
                     mentions[k].entity = Self.antecedent(of: mentions[k], history: history, resolver: resolver)
-                    if mentions[k].entity == nil, mentions[k].role == .nominal { pendingNominals.append((n, k)) }
+
                 }
             }
             // "AWS head Andy Jassy": a lowercase role links the person to the preceding name.
@@ -109,6 +108,9 @@ public struct RuleExtractor: Extractor {
 
         // A description with nothing before it ("The Canadian firm behind …" in the lead) refers
         // to the article's most mentioned actor of that kind.
+        let pendingNominals = analyses.indices.flatMap { n in
+            analyses[n].mentions.indices.filter { analyses[n].mentions[$0].role == .nominal && analyses[n].mentions[$0].entity == nil }.map { (n, $0) }
+        }
         for (n, k) in pendingNominals {
             let kind = analyses[n].mentions[k].kind
             // The actor named next (in the following sentences) is the one the description introduced.
