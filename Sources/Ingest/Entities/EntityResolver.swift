@@ -63,7 +63,17 @@ struct EntityResolver {
         let i = entities.count - 1
         byKey[key] = i
         noteAlias(i, m.surface, m.name)
+        // "Veridian Systems" is also "Veridian": the short form is an alias the store can match.
+        if kind == .organization, let last = entities[i].words.last, Self.companySuffixes.contains(last), entities[i].words.count >= 2 {
+            let short = entities[i].words.dropLast().joined(separator: " ")
+            if lexicon.gazetteer[NameKey.make(short)] == nil, !lexicon.stopCapitals.contains(short) { noteAlias(i, short, short) }
+        }
         return finish(i, m)
+    }
+
+    /// Corrects an entity's kind when the text shows what it is ("the Keystone XL Pipeline" is a thing).
+    mutating func setKind(_ i: Int, _ kind: EntityKind) {
+        if entities[i].mentions <= 1 || entities[i].kind == .other || entities[i].kind == .organization { entities[i].kind = kind }
     }
 
     /// An entity known by name only (a qualifier such as "Amazon" in "Amazon employees").
@@ -147,7 +157,7 @@ struct EntityResolver {
             if e.kind != .person, kind != .person {
                 let (short, long) = ew.count < words.count ? (ew, words) : (words, ew)
                 if short.count >= 1, long.count > short.count, Array(long[0..<short.count]) == short,
-                   long[short.count...].allSatisfy({ MentionFinder.corporateSuffixes.contains($0) || $0.first?.isLowercase == true }) {
+                   long[short.count...].allSatisfy({ Self.companySuffixes.contains($0) || MentionFinder.corporateSuffixes.contains($0) || $0.first?.isLowercase == true }) {
                     return i
                 }
             }
@@ -164,6 +174,10 @@ struct EntityResolver {
         }
         return nil
     }
+
+    static let companySuffixes: Set<String> = ["Inc", "Inc.", "Corp", "Corp.", "Co.", "LLC", "Ltd", "Ltd.", "plc", "PLC", "Company",
+                                               "Corporation", "Systems", "Technologies", "Holdings", "Group", "Industries",
+                                               "Incorporated", "Limited", "Labs", "Enterprises"]
 
     static func isAcronym(_ w: String) -> Bool {
         w.count >= 2 && w.count <= 7 && w.allSatisfy { $0.isUppercase || $0 == "&" || $0 == "." }

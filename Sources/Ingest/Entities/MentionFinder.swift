@@ -78,7 +78,11 @@ struct MentionFinder {
                 m -= 1
             }
             // A capitalised qualifier is kept only if it reads as a name (not "Republican").
-            let name = surface(m, i + 1)
+            var name = surface(m, i + 1)
+            // "Groups such as …" at a sentence start is the common noun "groups".
+            if m == 0 || toks[m - 1].kind == .openQuote, qualifier == nil, toks[m].isCapitalized, !toks[m].text.dropFirst().contains(where: \.isUppercase) {
+                name = name.prefix(1).lowercased() + name.dropFirst()
+            }
             var mention = Mention(sentence: s.index, start: m, end: i + 1, name: Self.stripPossessive(name).0,
                                   surface: name, kind: kind, role: .group, possessive: poss)
             if let q = qualifier, lexicon.gazetteer[NameKey.make(q)] != nil || q.split(separator: " ").count >= 1 && !Self.isDemonymLike(q) {
@@ -209,7 +213,12 @@ struct MentionFinder {
                 }
                 if t.kind == .number, !parts.isEmpty, j + 1 <= toks.count { parts.append(j); j += 1; continue }
                 if t.text == ".", let p = parts.last, p == j - 1, lexicon.titles.contains(toks[p].text + ".") { j += 1; continue }
-                if t.kind == .word, Self.connectors.contains(t.lower) || t.lower == "and" && joinsOrgName(toks, j),
+                // Connectors join institution names ("Council for Education Technology",
+                // "Safety and Health Administration") but not a finished company name and what
+                // follows ("Veridian Systems for Sentinel", "Teachers Union and Students First").
+                let finished = parts.last.map { EntityResolver.companySuffixes.contains(toks[$0].text)
+                    || t.lower == "and" && lexicon.orgWords[toks[$0].text] != nil } ?? false
+                if t.kind == .word, !finished, Self.connectors.contains(t.lower) || t.lower == "and" && joinsOrgName(toks, j),
                    !parts.isEmpty, j + 1 < toks.count, toks[j + 1].isCapitalized, toks[j + 1].kind == .word {
                     j += 1; continue
                 }

@@ -37,8 +37,16 @@ public struct RuleExtractor: Extractor {
             }
             for (i, e) in issues.enumerated() {
                 let nested = cand.words.count >= 2 && e.words.count >= 2 && (cand.words.isSubset(of: e.words) || e.words.isSubset(of: cand.words))
-                if NameKey.make(e.label) == NameKey.make(cand.label) || nested && e.head == cand.head
-                    || cand.aliases.contains(where: { a in e.aliases.contains(a) }) {
+                let eNames = Set(([e.label] + e.aliases).map(NameKey.make))
+                let cNames = Set(([cand.label] + cand.aliases).map(NameKey.make))
+                if !eNames.isDisjoint(with: cNames) || nested && e.head == cand.head {
+                    // The numbered bill is the better label ("SB 12 (Senate Bill 12)").
+                    if cand.head == "bill", e.head != "bill" || cand.label.contains("(") && !e.label.contains("(") {
+                        issues[i].aliases.append(issues[i].label)
+                        issues[i].label = cand.label
+                        issues[i].head = "bill"
+                    }
+                    for a in cand.aliases where !issues[i].aliases.contains(a) && a != issues[i].label { issues[i].aliases.append(a) }
                     return i
                 }
             }
@@ -77,6 +85,9 @@ public struct RuleExtractor: Extractor {
         for n in analyses.indices {
             historyAtSentence.append(history.count)
             var mentions = finder.find(in: analyses[n].sentence, text: scalars)
+            // A named bill ("Senate Bill 1", "the Student Privacy Act") is an issue, not an actor.
+            let bills = analyses[n].issues.filter { issues[$0.issue].head == "bill" }
+            mentions.removeAll { m in bills.contains { $0.start < m.end && m.start < $0.end } }
             // A mention overlapping an issue phrase's head is part of the issue ("Keystone XL pipeline").
             for k in mentions.indices {
                 switch mentions[k].role {
@@ -99,9 +110,16 @@ public struct RuleExtractor: Extractor {
                     _ = me
                 }
             }
-            // A named bill ("Senate Bill 1") is an issue, not an actor.
-            let bills = analyses[n].issues.filter { issues[$0.issue].head == "bill" }
-            mentions.removeAll { m in bills.contains { $0.start < m.end && m.start < $0.end } }
+            // A named bill ("Senate Bill 1", "the Student Privacy Act") is an issue, not an actor;
+            // so is a name that ends in an issue's head ("the Keystone XL Pipeline"), which stays
+            // known as an entity (a product) without acting as one.
+            let toks = analyses[n].tokens
+            mentions.removeAll { m in
+                guard m.role == .named, let iss = analyses[n].issues.first(where: { $0.start <= m.start && m.end == $0.end }),
+                      m.end - 1 < toks.count, lexicon.issueNouns.contains(toks[m.end - 1].lower) else { return false }
+                if let e = m.entity, issues[iss.issue].head != "bill" { resolver.setKind(e, .product) }
+                return true
+            }
             analyses[n].mentions = mentions
             analyses[n].indexMentions()
         }
