@@ -58,7 +58,7 @@ struct CLI {
         #expect(export.status == 0)
         let json = try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any]
         let stances = json?["stances"] as? [[String: Any]] ?? []
-        #expect(stances.contains { ($0["holder"] as? String) == "Dockworkers" && ($0["polarity"] as? String) == "opposes" })
+        #expect(stances.contains { ($0["holder"] as? String)?.lowercased() == "dockworkers" && ($0["polarity"] as? String) == "opposes" })
         #expect(stances.first?["article"] as? String == article.path)
 
         let file = dir.appendingPathComponent("g.json")
