@@ -88,7 +88,11 @@ public struct RuleExtractor: Extractor {
             // A named bill ("Senate Bill 1", "the Student Privacy Act") is an issue, not an actor.
             let bills = analyses[n].issues.filter { issues[$0.issue].head == "bill" }
             mentions.removeAll { m in bills.contains { $0.start < m.end && m.start < $0.end } }
-            // A mention overlapping an issue phrase's head is part of the issue ("Keystone XL pipeline").
+            // A name ending in Act, Law, Amendment … is a law, never an actor.
+            let sentenceTokens = analyses[n].tokens
+            mentions.removeAll { m in
+                m.role == .named && m.end > m.start + 1 && IssueFinder.actWords.contains(sentenceTokens[m.end - 1].text)
+            }
             for k in mentions.indices {
                 switch mentions[k].role {
                 case .named, .group:
