@@ -5,7 +5,9 @@ import Graph
 /// TABARI/PETRARCH, aimed at positions on issues. See docs/EXTRACTION.md for the design.
 public struct RuleExtractor: Extractor {
     public let version = "rules-1"
-    static let evaluationThreshold = Double(ProcessInfo.processInfo.environment["GRAPHQ_EVAL_T"] ?? "") ?? 0.3
+    static let speechThreshold = 0.8
+    static let sideWindow = 3
+    static let evaluationThreshold = 0.3
     let lexicon: Lexicon
 
     public init(lexicon: Lexicon = .bundled) { self.lexicon = lexicon }
@@ -173,7 +175,8 @@ public struct RuleExtractor: Extractor {
         }
 
         // 3. Quotes and speakers.
-        let stanceFinder = StanceFinder(lexicon: lexicon, mainIssue: mainIssue)
+        var stanceFinder = StanceFinder(lexicon: lexicon, mainIssue: mainIssue)
+        for r in resolver.relations where r.type == .leads && stanceFinder.leaders[r.to] == nil { stanceFinder.leaders[r.to] = r.from }
         let quotes = QuoteAttributor(lexicon: lexicon)
         quotes.markQuotes(&analyses)
         quotes.attribute(&analyses, finder: stanceFinder)
@@ -211,9 +214,20 @@ public struct RuleExtractor: Extractor {
         for list in perSentence { for f in list where f.modality != .negated { noteSide(f) } }
         var sideTarget: [Int: ArticleGraph.Target] = [:]
         for list in perSentence { for f in list where f.modality != .negated && sideTarget[f.holder] == nil { sideTarget[f.holder] = f.target } }
-        func priorSide(_ e: Int) -> (Polarity, ArticleGraph.Target?)? {
+        // The side a speaker took nearby (within a few sentences): positions can change within
+        // an article ("would veto" in January, signed in April), so distant evidence is not used.
+        func priorSide(_ e: Int, near n: Int) -> (Polarity, ArticleGraph.Target?)? {
+            let window = max(0, n - Self.sideWindow)...min(perSentence.count - 1, n + Self.sideWindow)
             for who in [e, orgOf[e]].compactMap({ $0 }) {
-                if let counts = side[who], let best = counts.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }) { return (best.key, sideTarget[who]) }
+                var counts: [Polarity: Int] = [:]
+                var target: ArticleGraph.Target?
+                for m in window where m != n {
+                    for f in perSentence[m] where f.holder == who && f.modality != .negated {
+                        counts[f.polarity, default: 0] += 1
+                        if target == nil { target = f.target }
+                    }
+                }
+                if let best = counts.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }) { return (best.key, target) }
             }
             return nil
         }
@@ -229,7 +243,9 @@ public struct RuleExtractor: Extractor {
             var confidence = min(0.75, 0.45 + 0.1 * abs(score))
             var rule = quoted.isEmpty ? "speech.evaluative" : "quote.evaluative"
             var target: ArticleGraph.Target? = nil
-            if abs(score) >= Self.evaluationThreshold {
+            // Reported speech without quotation marks mixes the reporter's words in: ask for more.
+            let threshold = quoted.isEmpty ? Self.speechThreshold : Self.evaluationThreshold
+            if abs(score) >= threshold {
                 polarity = score < 0 ? .opposes : .supports
                 // What the statement is about: an issue, or an actor that can hold a position
                 // (groups and places named in a quote are usually those affected, not targets).
@@ -241,7 +257,7 @@ public struct RuleExtractor: Extractor {
                         target = .entity(e); break
                     }
                 }
-            } else if let (prior, priorTarget) = priorSide(sp) {
+            } else if let (prior, priorTarget) = priorSide(sp, near: n) {
                 polarity = prior; confidence = 0.4; target = priorTarget
                 rule = quoted.isEmpty ? "speech.side" : "quote.side"
             }
@@ -340,12 +356,16 @@ public struct RuleExtractor: Extractor {
         default: kinds = [m.kind] + (m.kind == .organization ? [] : m.kind == .government ? [.organization] : [])
         }
         if w == "we" || w == "i" { return nil }  // resolved against the quote's speaker
-        for h in history.reversed() {
-            guard kinds.contains(h.kind) else { continue }
-            if w == "they" || w == "them", h.kind == .person { continue }
-            if (w == "it"), h.plural { continue }
-            if m.role == .nominal, h.kind == .media { continue }
-            return h.entity
+        // The kind the word names first ("the agency" → a government body), then the others.
+        for pass in 0..<2 {
+            for h in history.reversed() {
+                guard pass == 0 ? h.kind == kinds.first : kinds.contains(h.kind) else { continue }
+                if w == "they" || w == "them", h.kind == .person { continue }
+                if (w == "it"), h.plural { continue }
+                if m.role == .nominal, h.kind == .media { continue }
+                return h.entity
+            }
+            if m.role == .pronoun { break }
         }
         return nil
     }

@@ -17,6 +17,9 @@ struct FoundStance {
 struct StanceFinder {
     let lexicon: Lexicon
     let mainIssue: Int?
+    /// The person who leads each organisation, when the article says so ("CBI chief Carolyn
+    /// Fairbairn"): "the head of the CBI said" is that person speaking.
+    var leaders: [Int: Int] = [:]
 
     struct CueMatch { var start: Int; var end: Int; var cue: Lexicon.Cue }
 
@@ -357,6 +360,10 @@ struct StanceFinder {
         func add(_ mi: Int) {
             let men = a.mentions[mi]
             var e = men.entity
+            if let org = e, let leader = leaders[org], men.start >= 2, a.tokens[men.start - 1].lower == "of" || a.tokens[men.start - 2].lower == "of",
+               let roleAt = [men.start - 2, men.start - 3].first(where: { $0 >= 0 && Self.leaderRoles.contains(a.tokens[$0].lower) }), roleAt >= 0 {
+                e = leader
+            }
             // "we" in a quote is the speaker's organisation.
             if men.role == .pronoun, ["we", "i"].contains(men.lowerSurface), let sp = a.speaker { e = men.lowerSurface == "we" ? (speakerOrg(sp) ?? sp) : sp }
             if let e, !result.contains(e) { result.append(e) }
@@ -398,6 +405,8 @@ struct StanceFinder {
         guard let l = leftmost else { return subjects(a, before: k, speakerOrg: speakerOrg) }
         return expandCoordination(a, l, speakerOrg: speakerOrg)
     }
+
+    static let leaderRoles: Set<String> = ["head", "chief", "president", "chairman", "chairwoman", "chair", "leader", "director", "boss"]
 
     func suitableSubject(_ a: SentenceAnalysis, _ mi: Int) -> Bool {
         let men = a.mentions[mi]
