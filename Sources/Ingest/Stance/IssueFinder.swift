@@ -41,6 +41,12 @@ struct IssueFinder {
             let n = toks[i + 2].text
             return label(short: "\(abbr) \(n)", long: "\(toks[i].text) Bill \(n)", consumed: 3)
         }
+        // "Measure D", "Measure 97", "Question 1": ballot measures.
+        if w == "measure" || w == "question", toks[i].isCapitalized, i + 1 < toks.count,
+           toks[i + 1].kind == .number || toks[i + 1].text.count <= 2 && toks[i + 1].isCapitalized && toks[i + 1].text.allSatisfy(\.isLetter) {
+            let name = "\(toks[i].text) \(toks[i + 1].text)"
+            return (name, [], 2)
+        }
         if w == "proposition", i + 1 < toks.count, toks[i + 1].kind == .number, toks[i].isCapitalized {
             return label(short: "Prop. \(toks[i + 1].text)", long: "Proposition \(toks[i + 1].text)", consumed: 2)
         }

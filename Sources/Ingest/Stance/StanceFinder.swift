@@ -340,6 +340,12 @@ struct StanceFinder {
         }
         while k >= 0 {
             let t = toks[k]
+            // "The Federal Aviation Administration (FAA) held …": skip a parenthesis.
+            if t.text == ")" {
+                var o = k - 1
+                while o >= 0, toks[o].text != "(", k - o < 12 { o -= 1 }
+                if o >= 0, toks[o].text == "(" { k = o - 1; continue }
+            }
             if WordClasses.clauseBreakers.contains(t.text) && t.text != "—" && t.text != "–" { break }
             if a.inQuote[k] != cueInQuote && t.kind != .openQuote && t.kind != .closeQuote { break }
             if let mi = a.mentionAt[k] {
@@ -408,10 +414,17 @@ struct StanceFinder {
 
     static let leaderRoles: Set<String> = ["head", "chief", "president", "chairman", "chairwoman", "chair", "leader", "director", "boss"]
 
+    static let actionNouns: Set<String> = ["attempt", "attempts", "bid", "effort", "efforts", "move", "decision", "push", "plan",
+                                           "plans", "campaign", "call", "calls", "threat", "vow", "refusal", "pledge", "promise", "request"]
+
     func suitableSubject(_ a: SentenceAnalysis, _ mi: Int) -> Bool {
         let men = a.mentions[mi]
         guard men.entity != nil || men.role == .pronoun && ["we", "i"].contains(men.lowerSurface) else { return false }
-        if men.possessive { return false }
+        // "the FTC's attempt to block the deal": the possessor acts.
+        if men.possessive {
+            let t = a.tokens
+            return men.end + 1 < t.count && Self.actionNouns.contains(t[men.end].lower) && t[men.end + 1].lower == "to"
+        }
         // "a Republican who says": an indefinite description is predicated of someone else.
         if men.start > 0, ["a", "an"].contains(a.tokens[men.start - 1].lower), men.role != .group { return false }
         if men.role == .pronoun, ["him", "them", "her", "us", "me"].contains(men.lowerSurface) { return false }
