@@ -383,6 +383,7 @@ struct StanceFinder {
         var sawConjunction = false
         while n >= 0 {
             let prev = a.mentions[n]
+            guard prev.end <= cur else { break }  // overlapping mentions are not a list
             let between = toks[prev.end..<cur].map(\.lower)
             if !between.isEmpty, between.allSatisfy({ WordClasses.coordinators.contains($0) || $0 == "such" || $0 == "including" || WordClasses.determiners.contains($0) }),
                between.contains(where: { !WordClasses.determiners.contains($0) }), !prev.possessive {
