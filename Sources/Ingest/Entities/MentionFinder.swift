@@ -106,6 +106,21 @@ struct MentionFinder {
                     mention.end = j
                 }
             }
+            // "the governors of Indiana, Iowa, and Nebraska": officials of named places are one group.
+            if ["governors", "mayors", "leaders", "officials", "residents", "citizens", "people", "voters", "lawmakers", "legislators"].contains(base),
+               mention.end == i + 1, i + 2 < toks.count, toks[i + 1].lower == "of", toks[i + 2].isCapitalized {
+                var j = i + 2
+                var last = j
+                while j < toks.count, j - i < 14 {
+                    if toks[j].isCapitalized && toks[j].kind == .word { last = j; j += 1; continue }
+                    if [",", "and", "&"].contains(toks[j].lower), j + 1 < toks.count,
+                       toks[j + 1].isCapitalized || toks[j + 1].lower == "and" { j += 1; continue }
+                    break
+                }
+                mention.name = surface(m, last + 1)
+                mention.name = mention.name.prefix(1).lowercased() + mention.name.dropFirst()
+                mention.end = last + 1
+            }
             // "opponents of the rule", "supporters of the tax": the complement names the group.
             if ["critics", "opponents", "supporters", "proponents", "backers", "detractors", "foes"].contains(base), mention.end == i + 1,
                i + 2 < toks.count, toks[i + 1].lower == "of" {

@@ -275,6 +275,11 @@ struct StanceFinder {
             if WordClasses.futureMarkers.contains(w) || WordClasses.intentionVerbs.contains(w) && k + 1 < toks.count && toks[k + 1].lower == "to" { intended = true }
             k -= 1; steps += 1
         }
+        // "faced pressure to justify …", "was asked to resign": a demand on the subject, not its act.
+        if cueStart >= 2, toks[cueStart - 1].lower == "to",
+           ["pressure", "pressured", "asked", "urged", "told", "called", "forced", "expected", "ordered", "required"].contains(toks[cueStart - 2].lower) {
+            negated = true
+        }
         // "prevent providers from favoring …": the action is kept from happening.
         if cueStart > 0, toks[cueStart - 1].lower == "from", toks[cueStart].lower.hasSuffix("ing") { negated = true }
         // "no sign of backing off", "no plans to"
@@ -325,6 +330,14 @@ struct StanceFinder {
         while k >= 0, WordClasses.auxiliaries.contains(toks[k].lower) || WordClasses.isAdverb(toks[k].lower)
                 || WordClasses.negators.contains(toks[k].lower) || toks[k].lower == "to" || WordClasses.intentionVerbs.contains(toks[k].lower) && toks[k].lower != "set" {
             k -= 1
+        }
+        // ", all Republicans, have pledged": a quantified apposition is about the subject, not it.
+        if k > 0, toks[k].text == "," {
+            var c = k - 1
+            while c > 0, toks[c].text != ",", k - c < 8 { c -= 1 }
+            if c > 0, toks[c].text == ",", c + 1 < k, ["all", "both", "each", "most", "many", "some", "a", "an", "one"].contains(toks[c + 1].lower) {
+                k = c
+            }
         }
         if k > 0, toks[k].text == ",", a.mentionAt[k - 1] == nil || !(a.mentionAt[k - 1].map { suitableSubject(a, $0) } ?? false) {
             var r = k - 1
@@ -538,7 +551,10 @@ struct StanceFinder {
             }
             if let mi = a.mentionAt[j] {
                 let men = a.mentions[mi]
-                if let e = men.entity, !excluding.contains(e), men.role != .pronoun || !["we", "i"].contains(men.lowerSurface) {
+                // "sue alongside the governors", "together with X": company, not target.
+                let companion = men.start > 0 && ["alongside", "with"].contains(toks[men.start - 1].lower)
+                    || men.start > 1 && ["alongside", "with"].contains(toks[men.start - 2].lower) && WordClasses.determiners.contains(toks[men.start - 1].lower)
+                if let e = men.entity, !excluding.contains(e), !companion, men.role != .pronoun || !["we", "i"].contains(men.lowerSurface) {
                     return ObjectSpan(target: .entity(e), end: men.end, undone: undone)
                 }
                 j = men.end; seenContent += 1; continue
