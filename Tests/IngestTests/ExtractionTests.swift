@@ -166,6 +166,18 @@ struct Case: CustomStringConvertible, Sendable {
         } else { Issue.record("no Acme Cloud Services: \(g.entities.map(\.name))") }
     }
 
+    @Test func appositionsGiveRoles() {
+        let g = extract("Dana Whitfield, chairman of the Harbor Preservation Society, criticized the plan. Tom Reyes, the union's lead negotiator, spoke next.")
+        let names = Dictionary(uniqueKeysWithValues: g.entities.enumerated().map { ($0.element.name, $0.offset) })
+        guard let dana = names["Dana Whitfield"], let society = names["Harbor Preservation Society"] else {
+            Issue.record("\(g.entities.map(\.name))"); return
+        }
+        #expect(g.relations.contains { $0.from == dana && $0.to == society && $0.type == .leads })
+        if let tom = names["Tom Reyes"] {
+            #expect(g.relations.contains { $0.from == tom && $0.type == .memberOf })
+        }
+    }
+
     @Test func acronymsAndMisspellingsResolve() {
         let g = extract("The Harbor Preservation Society (HPS) opposed the plan. HPS director Dana Whitfield criticized it. Later, Dana Whitfeld said the plan was reckless.")
         #expect(g.entities.filter { $0.name == "Harbor Preservation Society" }.count == 1)

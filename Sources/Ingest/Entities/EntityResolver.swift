@@ -34,6 +34,11 @@ struct EntityResolver {
     private(set) var relations: [Relation] = []
     private var relationSet: Set<Relation> = []
 
+    /// Records a relation the text states outside a name ("X, chairman of the tribe").
+    mutating func relate(_ from: Int, _ to: Int, _ type: RelationType) {
+        if from != to { addRelation(Relation(from: from, to: to, type: type)) }
+    }
+
     private mutating func addRelation(_ r: Relation) {
         if relationSet.insert(r).inserted { relations.append(r) }
     }

@@ -116,10 +116,30 @@ public struct RuleExtractor: Extractor {
                     _ = me
                 }
             }
+            // Appositions give roles: "Dave Archambault II, chairman of the Standing Rock Sioux
+            // tribe," / "Terry Dittes, the union’s lead negotiator," → leads / member_of.
+            let toks = analyses[n].tokens
+            for k in mentions.indices where mentions[k].kind == .person && mentions[k].role == .named {
+                guard let person = mentions[k].entity, mentions[k].end < toks.count, toks[mentions[k].end].text == "," else { continue }
+                var role: String?
+                for other in mentions[(k + 1)...].prefix(2) where other.start - mentions[k].end <= 6 {
+                    guard let org = other.entity, [.organization, .government, .group].contains(resolver.entities[org].kind) || other.role == .nominal else { continue }
+                    let between = toks[mentions[k].end..<other.start].map(\.lower)
+                    let after = other.end < toks.count ? toks[other.end..<min(toks.count, other.end + 3)].map(\.lower) : []
+                    // "chairman of the tribe" (role before) or "the union’s lead negotiator" (role after a possessive)
+                    role = between.first(where: { lexicon.lowerTitles.contains($0) || ["negotiator", "organizer", "organiser", "member", "founder", "director"].contains($0) })
+                    if role == nil, other.possessive {
+                        role = after.first(where: { lexicon.lowerTitles.contains($0) || ["negotiator", "organizer", "organiser", "member", "founder", "director"].contains($0) })
+                    }
+                    if let r = role {
+                        resolver.relate(person, org, StanceFinder.leaderRoles.contains(r) ? .leads : .memberOf)
+                    }
+                    break
+                }
+            }
             // A named bill ("Senate Bill 1", "the Student Privacy Act") is an issue, not an actor;
             // so is a name that ends in an issue's head ("the Keystone XL Pipeline"), which stays
             // known as an entity (a product) without acting as one.
-            let toks = analyses[n].tokens
             mentions.removeAll { m in
                 guard m.role == .named, let iss = analyses[n].issues.first(where: { $0.start <= m.start && m.end == $0.end }),
                       m.end - 1 < toks.count, lexicon.issueNouns.contains(toks[m.end - 1].lower) else { return false }
