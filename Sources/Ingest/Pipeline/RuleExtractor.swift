@@ -5,6 +5,7 @@ import Graph
 /// TABARI/PETRARCH, aimed at positions on issues. See docs/EXTRACTION.md for the design.
 public struct RuleExtractor: Extractor {
     public let version = "rules-1"
+    static let spokesRoles: Set<String> = ["spokesman", "spokeswoman", "spokesperson", "representative", "spokespeople"]
     static let speechThreshold = 0.8
     static let sideWindow = 3
     static let evaluationThreshold = 0.3
@@ -84,6 +85,8 @@ public struct RuleExtractor: Extractor {
         // 2. Mentions and entities, with coreference by salience.
         var history: [(entity: Int, kind: EntityKind, plural: Bool)] = []
         var historyAtSentence: [Int] = []
+        // People who speak for an organisation ("a spokesman for Acme"): their words are its stance.
+        var spokespersonFor: [Int: Int] = [:]
         for n in analyses.indices {
             historyAtSentence.append(history.count)
             var mentions = finder.find(in: analyses[n].sentence, text: scalars)
@@ -133,9 +136,15 @@ public struct RuleExtractor: Extractor {
                     }
                     if let r = role {
                         resolver.relate(person, org, StanceFinder.leaderRoles.contains(r) ? .leads : .memberOf)
+                        if Self.spokesRoles.contains(r) { spokespersonFor[person] = org }
                     }
                     break
                 }
+            }
+            // "Acme spokeswoman Jane Doe": a spokesperson named with their organisation.
+            for m in mentions where m.kind == .person {
+                guard let e = m.entity, let t = m.title?.lowercased(), Self.spokesRoles.contains(t) else { continue }
+                if let r = resolver.relations.first(where: { $0.from == e && $0.type == .memberOf }) { spokespersonFor[e] = r.to }
             }
             // A named bill ("Senate Bill 1", "the Student Privacy Act") is an issue, not an actor;
             // so is a name that ends in an issue's head ("the Keystone XL Pipeline"), which stays
@@ -282,7 +291,7 @@ public struct RuleExtractor: Extractor {
                 rule = quoted.isEmpty ? "speech.side" : "quote.side"
             }
             guard let pol = polarity else { continue }
-            let f = FoundStance(holder: sp, polarity: pol, target: target ?? stanceFinder.mainTarget, modality: .asserted,
+            let f = FoundStance(holder: spokespersonFor[sp] ?? sp, polarity: pol, target: target ?? stanceFinder.mainTarget, modality: .asserted,
                                 cue: quoted.isEmpty ? "reported speech" : "quote", rule: rule,
                                 confidence: confidence * (target == nil ? 0.85 : 1))
             perSentence[n].append(f)
@@ -301,7 +310,9 @@ public struct RuleExtractor: Extractor {
                                          cue: a.tokens[v].text, rule: "speech.continue", confidence: 0.6))
             }
             let date = dates.resolve(a.tokens)
-            for f in found {
+            for var f in found {
+                // A spokesperson's position is their organisation's.
+                if let org = spokespersonFor[f.holder] { f.holder = org }
                 guard var target = f.target else { continue }
                 // A weak issue (mentioned once, outside title and lead, not a named bill) is
                 // folded into the article's issue rather than becoming a node of its own.

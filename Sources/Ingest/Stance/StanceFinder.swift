@@ -331,6 +331,12 @@ struct StanceFinder {
                 || WordClasses.negators.contains(toks[k].lower) || toks[k].lower == "to" || WordClasses.intentionVerbs.contains(toks[k].lower) && toks[k].lower != "set" {
             k -= 1
         }
+        // "Jane Halloran of Consumers Union, which opposes …": the relative pronoun's antecedent
+        // is the noun right before it, whatever preposition governs that noun.
+        if k >= 2, ["which", "who"].contains(toks[k].lower), toks[k - 1].text == ",", let mi = a.mentionAt[k - 2],
+           a.mentions[mi].entity != nil, !a.mentions[mi].possessive {
+            return expandCoordination(a, mi, speakerOrg: speakerOrg)
+        }
         // ", all Republicans, have pledged": a quantified apposition is about the subject, not it.
         if k > 0, toks[k].text == "," {
             var c = k - 1
@@ -416,6 +422,9 @@ struct StanceFinder {
         var leftmost: Int?
         while j >= 0 {
             if WordClasses.clauseBreakers.contains(toks[j].text) && toks[j].text != "—" { break }
+            // "The Times reported that the association spent … to stop …": the report's subject
+            // is not the subject of the reported clause.
+            if toks[j].lower == "that", j > 0, lexicon.speechVerbs.contains(toks[j - 1].lower) || ["reported", "reports", "found", "shows", "showed"].contains(toks[j - 1].lower) { break }
             if let mi = a.mentionAt[j] {
                 if suitableSubject(a, mi), followedByVerbGroup(a, a.mentions[mi].end, loose: true) { leftmost = mi }
                 j = a.mentions[mi].start
