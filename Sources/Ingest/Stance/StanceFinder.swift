@@ -137,6 +137,18 @@ struct StanceFinder {
                 emit(agents, target ?? mainTarget, conf: cue.confidence * (target == nil ? 0.8 : 1), rule: "\(cue.frame.rawValue).passive:\(cue.label)", mod: mod)
                 return results
             }
+            // "an open letter from Microsoft employees urging …": a participle right after a noun
+            // describes that noun (a reduced relative clause), preposition or not.
+            if toks[m.start].lower.hasSuffix("ing"), m.start > 0, let mi = a.mentionAt[m.start - 1], a.mentions[mi].entity != nil,
+               !a.mentions[mi].possessive, a.mentions[mi].role != .pronoun {
+                let holders = expandCoordination(a, mi, speakerOrg: speakerOrg)
+                let span = objectSpan(a, after: m.end, excluding: Set(holders))
+                lastObjectEnd = span?.end ?? -1
+                if cue.frame == .enact, span.map({ if case .issue = $0.target { return false } else { return true } }) ?? true { return [] }
+                emit(holders, span?.target ?? mainTarget, conf: cue.confidence * (span == nil ? 0.8 : 1),
+                     rule: "\(cue.frame.rawValue)\(span == nil ? ".default" : ""):\(cue.label)", mod: mod)
+                return results
+            }
             // "… established a camp to resist the project": the infinitive's holder is the clause subject.
             let infinitive = m.start > 0 && toks[m.start - 1].lower == "to" && !(m.start > 1 && lexicon.cues[toks[m.start - 2].lower] != nil)
                 // ", warning that …" / ", calling for …": a participle clause shares the main subject
@@ -186,7 +198,7 @@ struct StanceFinder {
                 k += 1
             }
             guard let pol = complement else { return [] }
-            let holders = subjects(a, before: m.start, speakerOrg: speakerOrg)
+            let holders = participleHolders(a, m, speakerOrg: speakerOrg) ?? subjects(a, before: m.start, speakerOrg: speakerOrg)
             guard !holders.isEmpty else { return [] }
             // "to stop selling …": a practice of the addressee; the addressee is the target.
             let gerund = verbEnd < toks.count && toks[verbEnd].lower.hasSuffix("ing") && a.mentionAt[verbEnd] == nil
@@ -258,6 +270,13 @@ struct StanceFinder {
     var mainTarget: ArticleGraph.Target? { mainIssue.map { .issue($0) } }
 
     // MARK: arguments
+
+    /// "employees urging …": the noun a participle directly follows holds it.
+    func participleHolders(_ a: SentenceAnalysis, _ m: CueMatch, speakerOrg: (Int) -> Int?) -> [Int]? {
+        guard a.tokens[m.start].lower.hasSuffix("ing"), m.start > 0, let mi = a.mentionAt[m.start - 1], a.mentions[mi].entity != nil,
+              !a.mentions[mi].possessive, a.mentions[mi].role != .pronoun else { return nil }
+        return expandCoordination(a, mi, speakerOrg: speakerOrg)
+    }
 
     /// Modality of the verb group ending at the cue, and whether it is negated.
     func modality(_ a: SentenceAnalysis, _ cueStart: Int) -> (Modality, Bool) {
