@@ -58,7 +58,9 @@ struct StanceFinder {
                 }
                 // A bare single-word verb lemma ("back", "protest", "fight") is often a noun or
                 // adverb: accept it only when an object follows.
-                if b.cue.isVerb, b.end - b.start == 1, b.cue.words.isEmpty, Inflector.isLemma(t.lower, of: b.cue.label) {
+                let afterToOrModal = i > 0 && (toks[i - 1].lower == "to" || WordClasses.conditionalModals.contains(toks[i - 1].lower)
+                    || WordClasses.futureMarkers.contains(toks[i - 1].lower))
+                if b.cue.isVerb, b.end - b.start == 1, b.cue.words.isEmpty, Inflector.isLemma(t.lower, of: b.cue.label), !afterToOrModal {
                     let next = i + 1 < toks.count ? toks[i + 1] : nil
                     let objectFollows = next.map { n in WordClasses.determiners.contains(n.lower) || a.mentionAt[i + 1] != nil
                         || WordClasses.objectPronouns.contains(n.lower) || a.issueAt(i + 1) != nil } ?? false
@@ -159,6 +161,9 @@ struct StanceFinder {
             let intransitive = m.end < toks.count && ["and", "or", ","].contains(toks[m.end].lower)
             let span = intransitive ? nil : objectSpan(a, after: m.end, excluding: Set(holders))
             let target = span?.target
+            // An object the analysis cannot name ("to fight climate change") is something else than
+            // the article's issue: no default target then. Intransitive uses and pronouns keep it.
+            if target == nil, !intransitive, hasUnknownObject(a, after: m.end) { return [] }
             lastObjectEnd = span?.end ?? -1
             // "fight efforts to repeal the ban" supports the ban.
             if let sp = span, sp.undone, cue.polarity == .opposes, case .issue = sp.target {
@@ -270,6 +275,23 @@ struct StanceFinder {
     var mainTarget: ArticleGraph.Target? { mainIssue.map { .issue($0) } }
 
     // MARK: arguments
+
+    /// True when a noun phrase follows the cue directly ("fight climate change"), as opposed to
+    /// nothing, a pronoun, a preposition or a clause.
+    func hasUnknownObject(_ a: SentenceAnalysis, after k: Int) -> Bool {
+        let toks = a.tokens
+        var j = k
+        while j < toks.count, WordClasses.isAdverb(toks[j].lower) { j += 1 }
+        guard j < toks.count, toks[j].kind == .word else { return false }
+        let w = toks[j].lower
+        // A gerund names a practice ("defended scraping"): the article's issue, usually.
+        if w.hasSuffix("ing") { return false }
+        if WordClasses.prepositions.contains(w) || WordClasses.subordinators.contains(w) || WordClasses.objectPronouns.contains(w)
+            || WordClasses.relativePronouns.contains(w) || ["and", "or", "but", "it", "them", "this", "these", "those"].contains(w) {
+            return false
+        }
+        return true
+    }
 
     /// "employees urging …": the noun a participle directly follows holds it.
     func participleHolders(_ a: SentenceAnalysis, _ m: CueMatch, speakerOrg: (Int) -> Int?) -> [Int]? {

@@ -7,7 +7,7 @@ enum WordClasses {
     static let prepositions: Set<String> = ["of", "at", "for", "from", "to", "with", "by", "in", "on", "about", "against",
                                             "over", "into", "under", "between", "among", "after", "before", "during",
                                             "through", "without", "toward", "towards", "upon", "via", "like", "than", "around", "behind",
-                                            "off", "up", "out", "down", "away", "back", "amid", "despite", "across", "within", "beyond"]
+                                            "off", "up", "out", "down", "away", "back", "amid", "despite", "across", "within", "beyond", "alongside", "per"]
     static let auxiliaries: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had",
                                            "do", "does", "did", "will", "would", "could", "should", "may", "might", "must",
                                            "can", "shall", "wo", "ca", "'re", "’re", "'m", "’m", "'s", "’s", "'ve", "’ve", "'ll", "’ll", "'d", "’d"]
