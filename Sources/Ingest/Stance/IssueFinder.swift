@@ -107,6 +107,8 @@ struct IssueFinder {
             let t = toks[i]
             let (base, _) = MentionFinder.stripPossessive(t.lower)
             guard t.kind == .word, lexicon.issueNouns.contains(base), titleCase || !t.isCapitalized || i == 0 else { i += 1; continue }
+            // "efforts to repeal …", "a bid to host …": an action noun's content is its complement.
+            if StanceFinder.actionNouns.contains(base), i + 1 < toks.count, toks[i + 1].lower == "to" { i += 1; continue }
             // "repeal the ban", "repeal of the ban": the undoing word takes the issue as its object.
             if StanceFinder.undoing.contains(base), i + 1 < toks.count, WordClasses.determiners.contains(toks[i + 1].lower) || toks[i + 1].lower == "of" {
                 i += 1; continue

@@ -597,6 +597,10 @@ struct StanceFinder {
                 j += 1; continue
             }
             if let iss = a.issueAt(j) {
+                // "efforts to repeal the ban", "a bid to block the merger": the aim is the object.
+                if iss.end + 1 < toks.count, toks[iss.end].lower == "to", Self.actionNouns.contains(toks[iss.end - 1].lower) {
+                    j = iss.end + 1; seenContent += 1; continue
+                }
                 return ObjectSpan(target: .issue(iss.issue), end: iss.end, undone: undone)
             }
             if let mi = a.mentionAt[j] {
