@@ -136,7 +136,14 @@ struct StanceFinder {
                 let agents = byAgents(a, after: m.end)
                 guard !agents.isEmpty else { return [] }
                 let target = subjectTarget(a, before: m.start)
-                emit(agents, target ?? mainTarget, conf: cue.confidence * (target == nil ? 0.8 : 1), rule: "\(cue.frame.rawValue).passive:\(cue.label)", mod: mod)
+                // "That effort to repeal the ban will be fought by …" supports the ban.
+                var polarity = cue.polarity
+                if case .issue(let i)? = target, cue.polarity == .opposes, let at = a.issues.last(where: { $0.issue == i && $0.start < m.start }),
+                   a.tokens[max(0, at.start - 6)..<at.start].contains(where: { Self.undoing.contains($0.lower) }) {
+                    polarity = .supports
+                }
+                emit(agents, target ?? mainTarget, polarity: polarity, conf: cue.confidence * (target == nil ? 0.8 : 1),
+                     rule: "\(cue.frame.rawValue).passive:\(cue.label)", mod: mod)
                 return results
             }
             // "an open letter from Microsoft employees urging …": a participle right after a noun
@@ -528,6 +535,50 @@ struct StanceFinder {
 
     /// Mentions coordinated starting at token k: "X, Y and Z".
     func coordinatedAfter(_ a: SentenceAnalysis, _ k: Int) -> [Int] {
+        var result = coordinatedList(a, k)
+        // "by a new coalition that includes A, B and C": an unnamed collective stands for its members.
+        var start: Int? = result.isEmpty ? nil : lastListEnd(a, k)
+        if result.isEmpty {
+            var j = k
+            while j < a.tokens.count, j - k < 4, a.mentionAt[j] == nil {
+                if ["coalition", "group", "alliance", "network", "consortium", "campaign", "collection", "assortment"].contains(a.tokens[j].lower) {
+                    start = j + 1; break
+                }
+                j += 1
+            }
+        }
+        // "a new coalition that includes A, B and C", "groups including A and B": members share it.
+        if let lastMention = start {
+            var j = lastMention
+            let toks = a.tokens
+            var sawInclude = false
+            while j < toks.count, j - lastMention < 4 {
+                let w = toks[j].lower
+                if ["includes", "include", "included", "including"].contains(w) || w == "as" && j > 0 && toks[j - 1].lower == "such" { sawInclude = true; j += 1; break }
+                if ["that", "which", ",", "such"].contains(w) { j += 1; continue }
+                break
+            }
+            if sawInclude { for e in coordinatedList(a, j) where !result.contains(e) { result.append(e) } }
+        }
+        return result
+    }
+
+    /// Where the coordinated list starting at k ends (token index after its last mention).
+    func lastListEnd(_ a: SentenceAnalysis, _ k: Int) -> Int? {
+        let toks = a.tokens
+        var j = k
+        while j < toks.count, WordClasses.determiners.contains(toks[j].lower) || WordClasses.isAdverb(toks[j].lower) { j += 1 }
+        guard j < toks.count, var cur = a.mentionAt[j] else { return nil }
+        while true {
+            var n = a.mentions[cur].end
+            var saw = false
+            while n < toks.count, WordClasses.coordinators.contains(toks[n].lower) || WordClasses.determiners.contains(toks[n].lower) { saw = true; n += 1 }
+            guard saw, n < toks.count, let next = a.mentionAt[n], next != cur else { return a.mentions[cur].end }
+            cur = next
+        }
+    }
+
+    func coordinatedList(_ a: SentenceAnalysis, _ k: Int) -> [Int] {
         let toks = a.tokens
         var j = k
         while j < toks.count, WordClasses.determiners.contains(toks[j].lower) || WordClasses.isAdverb(toks[j].lower) { j += 1 }
