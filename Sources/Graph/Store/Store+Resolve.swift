@@ -119,7 +119,7 @@ extension Store {
             let limit = max(2, key.count / 3)
             var score = Int.max
             if abs(candidate.count - key.count) <= limit {
-                let d = editDistance(key, candidate, limit: limit)
+                let d = Suggestion.distance(key, candidate, limit: limit)
                 if d <= limit { score = d }
             }
             if score == Int.max, !wanted.isDisjoint(with: words(candidate)) { score = limit + 1 }
@@ -129,22 +129,4 @@ extension Store {
         return scored.sorted { $0.score != $1.score ? $0.score < $1.score : $0.label < $1.label }.prefix(5).map(\.label)
     }
 
-    /// Levenshtein distance, giving up (returning `limit + 1`) once it exceeds `limit`.
-    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
-        if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
-        var prev = Array(0...y.count)
-        var cur = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            cur[0] = i
-            var rowMin = cur[0]
-            for j in 1...y.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-                rowMin = min(rowMin, cur[j])
-            }
-            if rowMin > limit { return limit + 1 }
-            swap(&prev, &cur)
-        }
-        return prev[y.count]
-    }
 }

@@ -168,12 +168,12 @@ struct EntityResolver {
             }
             // Near-spellings of single long words or full names of the same kind.
             if (e.kind == kind || kind == .other || e.kind == .other), key.count >= 6, ekey.count >= 6,
-               key.first == ekey.first, Self.editDistance(key, ekey, limit: key.count >= 10 ? 2 : 1) <= (key.count >= 10 ? 2 : 1) {
+               key.first == ekey.first, Suggestion.distance(key, ekey, limit: key.count >= 10 ? 2 : 1) <= (key.count >= 10 ? 2 : 1) {
                 return i
             }
             // Person surname misspelt ("Jessy" for a known "Andy Jessy" is exact; "Jassy" vs "Jessy").
             if e.kind == .person, words.count == 1, let last = ew.last, last.count >= 5, words[0].count >= 5,
-               last.first == words[0].first, Self.editDistance(last.lowercased(), words[0].lowercased(), limit: 1) <= 1 {
+               last.first == words[0].first, Suggestion.distance(last, words[0], limit: 1) <= 1 {
                 return i
             }
         }
@@ -191,23 +191,5 @@ struct EntityResolver {
     static func initials(_ words: [String]) -> String {
         let skip: Set<String> = ["of", "and", "for", "the", "&", "on", "de", "in", "to"]
         return String(words.filter { !skip.contains($0.lowercased()) }.compactMap(\.first)).uppercased()
-    }
-
-    /// Levenshtein distance, giving up (returning limit+1) once it exceeds `limit`.
-    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
-        if abs(x.count - y.count) > limit { return limit + 1 }
-        var prev = Array(0...y.count)
-        for i in 1...max(x.count, 1) where !x.isEmpty {
-            var cur = [i] + [Int](repeating: 0, count: y.count)
-            var rowMin = cur[0]
-            for j in 1...max(y.count, 1) where !y.isEmpty {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-                rowMin = min(rowMin, cur[j])
-            }
-            if rowMin > limit { return limit + 1 }
-            prev = cur
-        }
-        return prev[y.count]
     }
 }
