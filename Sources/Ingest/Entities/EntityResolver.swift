@@ -81,6 +81,10 @@ struct EntityResolver {
         if entities[i].mentions <= 1 || entities[i].kind == .other || entities[i].kind == .organization { entities[i].kind = kind }
     }
 
+    /// The last qualifier entity `resolve` created or found (so that "the company" can refer
+    /// to "Amazon" in "Amazon employees").
+    private(set) var lastQualifier: Int?
+
     /// An entity known by name only (a qualifier such as "Amazon" in "Amazon employees").
     mutating func entity(named name: String, kind: EntityKind) -> Int {
         let m = Mention(sentence: -1, start: 0, end: 0, name: name, surface: name, kind: kind, role: .named)
@@ -89,9 +93,10 @@ struct EntityResolver {
 
     private mutating func finish(_ i: Int, _ m: Mention) -> Int {
         entities[i].mentions += 1
-        if let q = m.qualifier, NameKey.make(q) != NameKey.make(entities[i].name) {
+        if let q = m.qualifier, NameKey.make(q) != NameKey.make(entities[i].name), !Self.genericQualifiers.contains(q) {
             let qKind = lexicon.gazetteer[NameKey.make(q)]?.kind ?? .organization
             let qi = entity(named: q, kind: qKind == .person ? .organization : qKind)
+            lastQualifier = qi
             if qi != i {
                 switch m.role {
                 case .group: addRelation(Relation(from: i, to: qi, type: .memberOf))
@@ -106,7 +111,7 @@ struct EntityResolver {
         }
         // "Amazon Web Services" starts with the name of the organisation "Amazon".
         let words = entities[i].words
-        if words.count >= 2, entities[i].kind != .person {
+        if words.count >= 2, entities[i].kind != .person, entities[i].kind != .group, m.role != .group {
             for n in stride(from: words.count - 1, through: 1, by: -1) {
                 let prefix = NameKey.make(words[0..<n].joined(separator: " "))
                 if let p = byKey[prefix], p != i, entities[p].kind == .organization {
@@ -159,7 +164,8 @@ struct EntityResolver {
             if words.count == 1, Self.isAcronym(words[0]), ew.count >= 2, Self.initials(ew) == words[0] { return i }
             if ew.count == 1, Self.isAcronym(ew[0]), words.count >= 2, Self.initials(words) == ew[0] { return i }
             // Corporate suffixes and generic lowercase tails: "Acme Corp." = "Acme", "Standing Rock Sioux tribe".
-            if e.kind != .person, kind != .person {
+            // (never between an organisation and a group of its people: "Acme" ≠ "Acme employees")
+            if e.kind != .person, kind != .person, e.kind != .group, kind != .group {
                 let (short, long) = ew.count < words.count ? (ew, words) : (words, ew)
                 if short.count >= 1, long.count > short.count, Array(long[0..<short.count]) == short,
                    long[short.count...].allSatisfy({ Self.companySuffixes.contains($0) || MentionFinder.corporateSuffixes.contains($0) || $0.first?.isLowercase == true }) {
@@ -179,6 +185,11 @@ struct EntityResolver {
         }
         return nil
     }
+
+    /// Capitalised words before a title that are not organisations ("State Sen.", "Former Gov.").
+    static let genericQualifiers: Set<String> = ["State", "Federal", "National", "Former", "Then", "Local", "City", "County",
+                                                 "Republican", "Democratic", "Democrat", "Senate", "House", "Deputy", "Acting",
+                                                 "Assistant", "Vice", "Interim", "Chief", "Senior", "The"]
 
     static let companySuffixes: Set<String> = ["Inc", "Inc.", "Corp", "Corp.", "Co.", "LLC", "Ltd", "Ltd.", "plc", "PLC", "Company",
                                                "Corporation", "Systems", "Technologies", "Holdings", "Group", "Industries",

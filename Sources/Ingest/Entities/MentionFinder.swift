@@ -180,7 +180,7 @@ struct MentionFinder {
             let institutions: Set<String> = ["authority", "agency", "department", "commission", "council", "board", "court",
                                              "union", "association", "committee", "ministry", "regulator", "district"]
             if institutions.contains(Self.stripPossessive(toks[h].lower).0), h > k + 1,
-               (k + 1..<h).allSatisfy({ !toks[$0].isCapitalized && toks[$0].kind == .word && !WordClasses.determiners.contains(toks[$0].lower) }),
+               (k + 1..<h).allSatisfy({ toks[$0].kind == .word && !WordClasses.determiners.contains(toks[$0].lower) }),
                !(k + 1..<h).contains(where: { ["same", "new", "federal", "state", "local", "powerful", "independent", "national"].contains(toks[$0].lower) }) {
                 let name = Self.stripPossessive(surface(k + 1, h + 1)).0
                 mentions.append(Mention(sentence: s.index, start: k, end: h + 1, name: name, surface: name,

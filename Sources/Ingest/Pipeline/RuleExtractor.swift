@@ -103,6 +103,10 @@ public struct RuleExtractor: Extractor {
                 case .named, .group:
                     let e = resolver.resolve(mentions[k])
                     mentions[k].entity = e
+                    // "employees of Veridian Systems … the company": the qualifier is mentioned too.
+                    if mentions[k].qualifier != nil, let q = resolver.lastQualifier, q != e {
+                        history.append((q, resolver.entities[q].kind, false))
+                    }
                     history.append((e, resolver.entities[e].kind, mentions[k].role == .group))
                 case .pronoun, .nominal:
                     mentions[k].entity = Self.antecedent(of: mentions[k], history: history, resolver: resolver)
@@ -238,6 +242,10 @@ public struct RuleExtractor: Extractor {
         // Pass 1: cue-based stances. Pass 2 (below) reads quotes and reported speech, using the
         // sides speakers took in pass 1 when a quote carries no clear evaluation.
         var perSentence = analyses.map { stanceFinder.find(in: $0, speakerOrg: speakerOrg) }
+        // Actors criticised in the article by cue-based stances (for rebuttals below).
+        let criticisedEarly = Set(perSentence.flatMap { $0 }.filter { $0.polarity == .opposes }.compactMap { f -> Int? in
+            if case .entity(let e)? = f.target { return e } else { return nil }
+        })
         var side: [Int: [Polarity: Int]] = [:]
         func noteSide(_ f: FoundStance) { side[f.holder, default: [:]][f.polarity, default: 0] += 1 }
         for list in perSentence { for f in list where f.modality != .negated { noteSide(f) } }
@@ -291,6 +299,10 @@ public struct RuleExtractor: Extractor {
                 rule = quoted.isEmpty ? "speech.side" : "quote.side"
             }
             guard let pol = polarity else { continue }
+            // A criticised actor speaking negatively about its own issue is rebutting its critics,
+            // not opposing the issue: leave such quotes out.
+            let speakerSide = [sp, orgOf[sp], orgOf[sp].flatMap { parentOf[$0] }].compactMap { $0 }
+            if pol == .opposes, target == nil, speakerSide.contains(where: { criticisedEarly.contains($0) }) { continue }
             let f = FoundStance(holder: spokespersonFor[sp] ?? sp, polarity: pol, target: target ?? stanceFinder.mainTarget, modality: .asserted,
                                 cue: quoted.isEmpty ? "reported speech" : "quote", rule: rule,
                                 confidence: confidence * (target == nil ? 0.85 : 1))
