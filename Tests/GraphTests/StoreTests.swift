@@ -73,6 +73,18 @@ func tempDB() -> String {
         #expect(try store.findEntities(name: "ACME corp.", kind: nil).map(\.name) == ["Acme"])
     }
 
+    @Test func genericGroupsDoNotMergeThroughAliases() throws {
+        let store = try Store()
+        let critics = ArticleGraph(entities: [.init(name: "critics of the bill", kind: .group, aliases: ["critics"])])
+        try store.ingest(Document(key: "a1", text: "one"), graph: critics, extractorVersion: "t")
+        try store.ingest(Document(key: "a2", text: "two"), graph: ArticleGraph(entities: [.init(name: "critics", kind: .group)]), extractorVersion: "t")
+        #expect(try store.stats().entities == 2)
+        // An organisation's alias still finds it.
+        try store.ingest(Document(key: "a3", text: "three"), graph: ArticleGraph(entities: [.init(name: "Acme Corporation", kind: .organization, aliases: ["Acme"])]), extractorVersion: "t")
+        try store.ingest(Document(key: "a4", text: "four"), graph: ArticleGraph(entities: [.init(name: "Acme", kind: .organization)]), extractorVersion: "t")
+        #expect(try store.stats().entities == 3)
+    }
+
     @Test func fileStoreUsesWALAndRefusesANewerSchema() throws {
         let path = tempDB()
         do {

@@ -91,7 +91,9 @@ extension Store {
         let key = NameKey.make(name)
         var id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM entity WHERE name_key = ?"), arguments: [key])
         var isNew = false
-        if id == nil {
+        // Another entity's alias identifies it ("AWS" for Amazon Web Services) — except for groups:
+        // "opponents" in one article is not "opponents of the rule" in another.
+        if id == nil, kind != .group {
             let owners = try Int64.fetchAll(db.cachedStatement(sql: "SELECT entity FROM alias WHERE surface_key = ? LIMIT 2"), arguments: [key])
             if owners.count == 1 { id = owners[0] }
         }
