@@ -129,7 +129,7 @@ struct Case: CustomStringConvertible, Sendable {
              text: "The port plan drew criticism. “This plan is a reckless giveaway,” Dana Whitfield, a spokeswoman for the Harbor Preservation Society, said.",
              expected: [Edge(holder: "Harbor Preservation Society", polarity: .opposes, target: "port plan")]),
         Case(phenomenon: "relative clause attaches to the nearest noun",
-             text: "Jane Halloran of the Lakeview Tenants Union, which opposes the eviction ordinance, spoke on Monday.",
+             text: "Dana Whitfield of the Lakeview Tenants Union, which opposes the eviction ordinance, spoke on Monday.",
              expected: [Edge(holder: "Lakeview Tenants Union", polarity: .opposes, target: "eviction ordinance")]),
         Case(phenomenon: "members of an unnamed coalition",
              text: "The effort to repeal the plastic bag ban will be fought by a new coalition that includes the Riverside Alliance and Clean Water Now.",

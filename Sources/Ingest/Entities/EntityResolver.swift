@@ -76,7 +76,7 @@ struct EntityResolver {
         return finish(i, m)
     }
 
-    /// Corrects an entity's kind when the text shows what it is ("the Keystone XL Pipeline" is a thing).
+    /// Corrects an entity's kind when the text shows what it is ("the Northshore Pipeline" is a thing).
     mutating func setKind(_ i: Int, _ kind: EntityKind) {
         if entities[i].mentions <= 1 || entities[i].kind == .other || entities[i].kind == .organization { entities[i].kind = kind }
     }
@@ -163,7 +163,7 @@ struct EntityResolver {
             // Acronym ↔ expansion.
             if words.count == 1, Self.isAcronym(words[0]), ew.count >= 2, Self.initials(ew) == words[0] { return i }
             if ew.count == 1, Self.isAcronym(ew[0]), words.count >= 2, Self.initials(words) == ew[0] { return i }
-            // Corporate suffixes and generic lowercase tails: "Acme Corp." = "Acme", "Standing Rock Sioux tribe".
+            // Corporate suffixes and generic lowercase tails: "Acme Corp." = "Acme", "Lakeview Ojibwe tribe".
             // (never between an organisation and a group of its people: "Acme" ≠ "Acme employees")
             if e.kind != .person, kind != .person, e.kind != .group, kind != .group {
                 let (short, long) = ew.count < words.count ? (ew, words) : (words, ew)

@@ -101,12 +101,12 @@ struct MentionFinder {
                     mention.name = Self.stripPossessive(org).0 + " " + base
                     mention.end = j
                 } else if place, mention.end == i + 1, kind != .organization {
-                    // "regulators in Nebraska" → "Nebraska regulators" (no membership implied)
+                    // "regulators in Ohio" → "Ohio regulators" (no membership implied)
                     mention.name = Self.stripPossessive(org).0 + " " + mention.name
                     mention.end = j
                 }
             }
-            // "the governors of Indiana, Iowa, and Nebraska": officials of named places are one group.
+            // "the governors of Ohio, Utah, and Maine": officials of named places are one group.
             if ["governors", "mayors", "leaders", "officials", "residents", "citizens", "people", "voters", "lawmakers", "legislators"].contains(base),
                mention.end == i + 1, i + 2 < toks.count, toks[i + 1].lower == "of", toks[i + 2].isCapitalized {
                 var j = i + 2
@@ -153,7 +153,7 @@ struct MentionFinder {
         }
 
         // Descriptions that refer back to an actor, with any modifiers ("the San Francisco
-        // company", "the Canadian firm", "the tech giant").
+        // company", "the Dutch firm", "the tech giant").
         for k in toks.indices where !covered[k] && ["the", "this", "that", "its", "his", "her", "their"].contains(toks[k].lower) {
             var h = k + 1
             while h < toks.count, h - k <= 4, toks[h].kind == .word, Self.nominalHeads[Self.stripPossessive(toks[h].lower).0] == nil || toks[h].isCapitalized,
@@ -165,7 +165,7 @@ struct MentionFinder {
             // "the company's" is possessive; "the union members" is not a description of an actor.
             if h + 1 < toks.count, lexicon.groupHeads[toks[h + 1].lower] != nil { continue }
             let poss = Self.stripPossessive(toks[h].lower).1
-            // "the Obama administration", "the Chinese government": a capitalised modifier with a
+            // "the Hale administration", "the Dutch government": a capitalised modifier with a
             // governing head names an actor rather than describing one.
             let governing: Set<String> = ["administration", "government", "campaign", "ministry", "regime", "cabinet"]
             if governing.contains(Self.stripPossessive(toks[h].lower).0), h > k + 1, toks[k + 1].isCapitalized {
@@ -193,7 +193,7 @@ struct MentionFinder {
             for x in k...h { covered[x] = true }
         }
 
-        // Party-and-state tags ("Gonzalez, D-San Diego,") and datelines ("SAN FRANCISCO —") are not actors.
+        // Party-and-state tags ("Reyes, D-Northshore,") and datelines ("RIVERBEND —") are not actors.
         for (k, t) in toks.enumerated() where t.kind == .word && t.text.count > 2 && ["D-", "R-", "I-"].contains(String(t.text.prefix(2))) {
             var j = k
             while j < toks.count, toks[j].text != "," && toks[j].text != ")" { covered[j] = true; j += 1 }
@@ -218,7 +218,7 @@ struct MentionFinder {
             while j < toks.count, !covered[j] {
                 let t = toks[j]
                 if t.kind == .word && (t.isCapitalized || isNameNumber(toks, j) && !parts.isEmpty) {
-                    // Weekdays and months end a name ("Newsom Wednesday").
+                    // Weekdays and months end a name ("Hale Wednesday").
                     if !parts.isEmpty, WordClasses.weekdays.contains(t.lower) || DateNormalizer.month(t.text) != nil && t.text.count > 2 { break }
                     // Party-and-state tags ("D-San Diego", "R-Texas") are not names.
                     if t.text.count > 2, ["D-", "R-", "I-"].contains(String(t.text.prefix(2))) { break }
@@ -265,7 +265,7 @@ struct MentionFinder {
             // Honours after a name are not part of it ("Wes Streeting MP", "Jennette Arnold OBE").
             var lastPart = last
             while lastPart > first, Self.honours.contains(toks[lastPart].text) { lastPart -= 1 }
-            // "Jane Halloran of Consumers Union": a person of an organisation is two mentions.
+            // "Dana Whitfield of the Harbor Trust": a person of an organisation is two mentions.
             if let ofIndex = (first...lastPart).first(where: { toks[$0].lower == "of" }), ofIndex > first, ofIndex < lastPart,
                looksLikePersonName(surface(first, ofIndex)) {
                 var person = Mention(sentence: s.index, start: first, end: ofIndex, name: surface(first, ofIndex), surface: surface(first, ofIndex),
@@ -307,7 +307,7 @@ struct MentionFinder {
         return mentions.sorted { $0.start < $1.start }
     }
 
-    /// "AB 5", "737 MAX": numbers inside names.
+    /// "SB 12", "Model 9X": numbers inside names.
     func isNameNumber(_ toks: [Token], _ i: Int) -> Bool {
         toks[i].kind == .number && i > 0 && toks[i - 1].isCapitalized && toks[i - 1].kind == .word
     }
@@ -322,7 +322,7 @@ struct MentionFinder {
         return false
     }
 
-    /// Splits "Amazon CEO Jeff Bezos" / "California Gov. Newsom" / "AWS head Andy Jassy" into
+    /// Splits "Amazon CEO Jeff Bezos" / "Northshore Gov. Hale" / "AWS head Andy Jassy" into
     /// the person (with title and qualifier) and the qualifying organisation.
     func splitTitles(_ toks: [Token], _ a: Int, _ b: Int, sentence s: Sentence, text: [Unicode.Scalar]) -> [Mention] {
         func surface(_ x: Int, _ y: Int) -> String { String(String.UnicodeScalarView(text[toks[x].start..<toks[y - 1].end])) }

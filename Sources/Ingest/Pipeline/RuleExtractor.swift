@@ -123,8 +123,8 @@ public struct RuleExtractor: Extractor {
                     _ = me
                 }
             }
-            // Appositions give roles: "Dave Archambault II, chairman of the Standing Rock Sioux
-            // tribe," / "Terry Dittes, the union’s lead negotiator," → leads / member_of.
+            // Appositions give roles: "Dana Whitfield, chairman of the Harbor Preservation
+            // Society," / "Tom Reyes, the union’s lead negotiator," → leads / member_of.
             let toks = analyses[n].tokens
             for k in mentions.indices where mentions[k].kind == .person && mentions[k].role == .named {
                 guard let person = mentions[k].entity, mentions[k].end < toks.count, toks[mentions[k].end].text == "," else { continue }
@@ -151,7 +151,7 @@ public struct RuleExtractor: Extractor {
                 if let r = resolver.relations.first(where: { $0.from == e && $0.type == .memberOf }) { spokespersonFor[e] = r.to }
             }
             // A named bill ("Senate Bill 1", "the Student Privacy Act") is an issue, not an actor;
-            // so is a name that ends in an issue's head ("the Keystone XL Pipeline"), which stays
+            // so is a name that ends in an issue's head ("the Northshore Pipeline"), which stays
             // known as an entity (a product) without acting as one.
             mentions.removeAll { m in
                 guard m.role == .named, let iss = analyses[n].issues.first(where: { $0.start <= m.start && m.end == $0.end }),
@@ -163,7 +163,7 @@ public struct RuleExtractor: Extractor {
             analyses[n].indexMentions()
         }
 
-        // A description with nothing before it ("The Canadian firm behind …" in the lead) refers
+        // A description with nothing before it ("The Dutch firm behind …" in the lead) refers
         // to the article's most mentioned actor of that kind.
         let pendingNominals = analyses.indices.flatMap { n in
             analyses[n].mentions.indices.filter { analyses[n].mentions[$0].role == .nominal && analyses[n].mentions[$0].entity == nil }.map { (n, $0) }

@@ -113,7 +113,7 @@ struct IssueFinder {
             if StanceFinder.undoing.contains(base), i + 1 < toks.count, WordClasses.determiners.contains(toks[i + 1].lower) || toks[i + 1].lower == "of" {
                 i += 1; continue
             }
-            // "Google plans not to renew …", "plans to": a plural head followed by "to"/"not" is a verb.
+            // "Acme plans not to renew …", "plans to": a plural head followed by "to"/"not" is a verb.
             if i + 1 < toks.count, ["to", "not"].contains(toks[i + 1].lower), base.hasSuffix("s"), i > 0, toks[i - 1].isCapitalized || titleCase {
                 i += 1; continue
             }

@@ -17,8 +17,8 @@ struct FoundStance {
 struct StanceFinder {
     let lexicon: Lexicon
     let mainIssue: Int?
-    /// The person who leads each organisation, when the article says so ("CBI chief Carolyn
-    /// Fairbairn"): "the head of the CBI said" is that person speaking.
+    /// The person who leads each organisation, when the article says so ("Harbor Trust chief Dana
+    /// Whitfield"): "the head of the trust said" is that person speaking.
     var leaders: [Int: Int] = [:]
 
     struct CueMatch { var start: Int; var end: Int; var cue: Lexicon.Cue }
@@ -146,7 +146,7 @@ struct StanceFinder {
                      rule: "\(cue.frame.rawValue).passive:\(cue.label)", mod: mod)
                 return results
             }
-            // "an open letter from Microsoft employees urging …": a participle right after a noun
+            // "an open letter from Acme employees urging …": a participle right after a noun
             // describes that noun (a reduced relative clause), preposition or not.
             if toks[m.start].lower.hasSuffix("ing"), m.start > 0, let mi = a.mentionAt[m.start - 1], a.mentions[mi].entity != nil,
                !a.mentions[mi].possessive, a.mentions[mi].role != .pronoun {
@@ -222,7 +222,7 @@ struct StanceFinder {
                 emit(holders, thing ?? mainTarget, polarity: .supports, conf: cue.confidence * 0.95, rule: "urge:\(cue.label)")
             }
         case .psych:
-            // "Tribes are worried about spills": adjectival use, holder is the subject.
+            // "Farmers are worried about the canal": adjectival use, holder is the subject.
             if m.start > 0, ["is", "are", "was", "were", "be", "been", "remain", "remains", "remained", "grew", "became", "feel", "felt"].contains(toks[m.start - 1].lower)
                 || m.start > 1 && WordClasses.isAdverb(toks[m.start - 1].lower) && ["is", "are", "was", "were"].contains(toks[m.start - 2].lower) {
                 if m.end < toks.count, toks[m.end].lower == "by" {
@@ -374,12 +374,12 @@ struct StanceFinder {
         var k = cueStart - 1
         var head: Int?
         // Skip the verb group, then a relative clause or appositive that ends right before it:
-        // "The company, which has offered …, said" / "Hall, former chairman of the NTSB, said".
+        // "The company, which has offered …, said" / "Reyes, former chairman of the board, said".
         while k >= 0, WordClasses.auxiliaries.contains(toks[k].lower) || WordClasses.isAdverb(toks[k].lower)
                 || WordClasses.negators.contains(toks[k].lower) || toks[k].lower == "to" || WordClasses.intentionVerbs.contains(toks[k].lower) && toks[k].lower != "set" {
             k -= 1
         }
-        // "Jane Halloran of Consumers Union, which opposes …": the relative pronoun's antecedent
+        // "Dana Whitfield of the Harbor Trust, which opposes …": the relative pronoun's antecedent
         // is the noun right before it, whatever preposition governs that noun.
         if k >= 2, ["which", "who"].contains(toks[k].lower), toks[k - 1].text == ",", let mi = a.mentionAt[k - 2],
            a.mentions[mi].entity != nil, !a.mentions[mi].possessive {
@@ -407,7 +407,7 @@ struct StanceFinder {
         }
         while k >= 0 {
             let t = toks[k]
-            // "The Federal Aviation Administration (FAA) held …": skip a parenthesis.
+            // "The Harbor Preservation Society (HPS) held …": skip a parenthesis.
             if t.text == ")" {
                 var o = k - 1
                 while o >= 0, toks[o].text != "(", k - o < 12 { o -= 1 }
@@ -443,7 +443,7 @@ struct StanceFinder {
         }
         add(h)
         // Coordinated mentions to the left: a list needs a real conjunction somewhere
-        // ("X, Y and Z"), otherwise "for workers, Gov. Newsom signed" would coordinate.
+        // ("X, Y and Z"), otherwise "for workers, Gov. Hale signed" would coordinate.
         var cur = a.mentions[h].start
         var n = h - 1
         var conjuncts: [Int] = []
@@ -491,7 +491,7 @@ struct StanceFinder {
     func suitableSubject(_ a: SentenceAnalysis, _ mi: Int) -> Bool {
         let men = a.mentions[mi]
         guard men.entity != nil || men.role == .pronoun && ["we", "i"].contains(men.lowerSurface) else { return false }
-        // "the FTC's attempt to block the deal": the possessor acts.
+        // "the regulator's attempt to block the deal": the possessor acts.
         if men.possessive {
             let t = a.tokens
             return men.end + 1 < t.count && Self.actionNouns.contains(t[men.end].lower) && t[men.end + 1].lower == "to"
