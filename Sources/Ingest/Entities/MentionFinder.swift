@@ -330,17 +330,19 @@ struct MentionFinder {
         var titleStart = -1, titleEnd = -1
         var k = a
         while k < b {
+            var matchedEnd: Int?
             for len in stride(from: 3, through: 1, by: -1) where k + len <= b {
                 var words = (k..<k + len).map { toks[$0].text }
                 var end = k + len
                 if end < toks.count, toks[end].text == ".", len == 1 { words[0] += "."; end += 1 }
                 let phrase = words.joined(separator: " ")
                 if lexicon.titles.contains(phrase) || lexicon.titles.contains(words.joined(separator: " ") + ".") {
-                    if end < b || end == b { titleStart = k; titleEnd = min(end, b) }
+                    titleStart = k; titleEnd = min(end, b); matchedEnd = k + len
                     break
                 }
             }
-            k += 1
+            // "Attorney General": the longest title wins; its last word is not a title of its own.
+            k = matchedEnd ?? k + 1
         }
         var (nameText, poss) = Self.stripPossessive(surface(a, b))
         var kind = classify(nameText, tokens: Array(toks[a..<b]), sentenceInitial: a == 0)

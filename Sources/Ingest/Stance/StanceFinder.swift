@@ -656,8 +656,10 @@ struct StanceFinder {
             }
             if let mi = a.mentionAt[j] {
                 let men = a.mentions[mi]
-                // "sue alongside the governors", "together with X": company, not target.
-                let companion = men.start > 0 && ["alongside", "with"].contains(toks[men.start - 1].lower)
+                // "sue alongside the governors", "together with X": company, not target; "in
+                // Manhattan federal court": a place or time, not target either.
+                let locative: Set<String> = ["in", "at", "on", "from", "during", "near", "outside", "inside", "throughout", "across"]
+                let companion = men.start > 0 && (["alongside", "with"].contains(toks[men.start - 1].lower) || locative.contains(toks[men.start - 1].lower))
                     || men.start > 1 && ["alongside", "with"].contains(toks[men.start - 2].lower) && WordClasses.determiners.contains(toks[men.start - 1].lower)
                 if let e = men.entity, !excluding.contains(e), !companion, men.role != .pronoun || !["we", "i"].contains(men.lowerSurface) {
                     return ObjectSpan(target: .entity(e), end: men.end, undone: undone)
