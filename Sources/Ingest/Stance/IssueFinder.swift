@@ -161,6 +161,22 @@ struct IssueFinder {
                 }
                 if taken > 0 { b = c }
             }
+            // "a bill banning ads for illegal rentals", "the law requiring masks": what the law does
+            // belongs to its name.
+            let lawHeads: Set<String> = ["bill", "law", "measure", "ordinance", "rule", "order", "proposal", "legislation", "regulation", "mandate"]
+            if b == i + 1, lawHeads.contains(base), b < toks.count, toks[b].kind == .word, toks[b].lower.hasSuffix("ing"),
+               lexicon.cues[toks[b].lower] == nil || ["banning", "blocking", "requiring", "allowing", "prohibiting"].contains(toks[b].lower) {
+                var c = b + 1
+                var taken = 0
+                while c < toks.count, taken < 4, toks[c].kind == .word || toks[c].kind == .number {
+                    let w = toks[c].lower
+                    if WordClasses.auxiliaries.contains(w) || WordClasses.relativePronouns.contains(w) || WordClasses.subordinators.contains(w)
+                        || w == "and" || w == "or" { break }
+                    if !WordClasses.determiners.contains(w) { taken += 1 }
+                    c += 1
+                }
+                if taken > 0 { b = c }
+            }
             let words = (a..<b).map { k -> String in
                 let tx = MentionFinder.stripPossessive(toks[k].text).0
                 if titleCase, tx == tx.capitalized, bodyLowercase.contains(tx.lowercased()) || WordClasses.prepositions.contains(tx.lowercased()) { return tx.lowercased() }
