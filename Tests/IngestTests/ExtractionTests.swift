@@ -202,6 +202,16 @@ struct Case: CustomStringConvertible, Sendable {
         #expect(g.stances.first?.datePrecision == .day)
     }
 
+    @Test func relativePeriodsResolveWithTheirPrecision() {
+        // Published 2024-03-06.
+        let week = extract("The Riverside City Council voted against the casino proposal last week.")
+        #expect(week.stances.first?.date == "2024-02")
+        #expect(week.stances.first?.datePrecision == .month)
+        let year = extract("The Riverside City Council voted against the casino proposal last year.")
+        #expect(year.stances.first?.date == "2023")
+        #expect(year.stances.first?.datePrecision == .year)
+    }
+
     @Test func evidenceOffsetsPointIntoTheText() {
         let text = "Intro line.\n\n“It is a reckless plan,” said Maria Lopez. Teachers criticized the plan."
         let g = extract(text)

@@ -29,6 +29,19 @@ struct DateResolver {
         for (i, t) in tokens.enumerated() {
             let w = t.lower
             // Only weekday and month names (capitalised) and a few lowercase words can date a statement.
+            // "last week", "last month", "earlier this month", "last year": coarser periods.
+            if let pub = published, i > 0, ["week", "month", "year"].contains(w) {
+                let prev = tokens[i - 1].lower
+                let before = i > 1 ? tokens[i - 2].lower : ""
+                if prev == "last" {
+                    let unit: Calendar.Component = w == "week" ? .weekOfYear : w == "month" ? .month : .year
+                    if let d = Self.calendar.date(byAdding: unit, value: -1, to: pub) {
+                        let iso = Self.iso(d)
+                        return w == "year" ? (String(iso.prefix(4)), .year) : (String(iso.prefix(7)), .month)
+                    }
+                }
+                if prev == "this", w == "month" || before == "earlier" && w == "month" { return (String(Self.iso(pub).prefix(7)), .month) }
+            }
             guard t.kind == .word, t.isCapitalized || w == "yesterday" || w == "today" || w == "tonight" || w == "year" else { continue }
             if let wd = WordClasses.weekdays.firstIndex(of: w), let pub = published {
                 // News reports the past: the latest such weekday on or before publication.
