@@ -402,7 +402,8 @@ public struct RuleExtractor: Extractor {
         // The kind the word names first ("the agency" → a government body), then the others.
         for pass in 0..<2 {
             for h in history.reversed() {
-                guard pass == 0 ? h.kind == kinds.first : kinds.contains(h.kind) else { continue }
+                // Pronouns accept any of their kinds at once; descriptions prefer the kind they name.
+                guard pass == 0 && m.role != .pronoun ? h.kind == kinds.first : kinds.contains(h.kind) else { continue }
                 if w == "they" || w == "them", h.kind == .person { continue }
                 if (w == "it"), h.plural { continue }
                 if m.role == .nominal, h.kind == .media { continue }

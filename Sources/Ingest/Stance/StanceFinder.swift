@@ -656,6 +656,11 @@ struct StanceFinder {
             }
             if let mi = a.mentionAt[j] {
                 let men = a.mentions[mi]
+                // "voted for it", "will veto it": an object "it" is nearly always the measure at issue.
+                if men.role == .pronoun, men.lowerSurface == "it" {
+                    if let iss = a.issues.last(where: { $0.end <= men.start }) ?? a.issues.first { return ObjectSpan(target: .issue(iss.issue), end: men.end, undone: undone) }
+                    if let main = mainIssue { return ObjectSpan(target: .issue(main), end: men.end, undone: undone) }
+                }
                 // "sue alongside the governors", "together with X": company, not target; "in
                 // Manhattan federal court": a place or time, not target either.
                 let locative: Set<String> = ["in", "at", "on", "from", "during", "near", "outside", "inside", "throughout", "across"]
