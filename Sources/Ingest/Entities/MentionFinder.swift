@@ -43,7 +43,11 @@ struct MentionFinder {
             let (base, poss) = Self.stripPossessive(toks[i].lower)
             // Plural agent nouns are groups even when no lexicon lists them ("dockworkers",
             // "pharmacists", "ranchers").
-            let heads = lexicon.groupHeads[base] ?? (Self.isAgentPlural(base) ? [([base], EntityKind.group)] : nil)
+            // Demonym plurals are groups too ("everyday Americans", "angry Californians").
+            let demonym = toks[i].isCapitalized && toks[i].text.count >= 6 && (base.hasSuffix("ans") || base.hasSuffix("ers"))
+                && (i == 0 || !toks[i - 1].isCapitalized) && (i + 1 >= toks.count || !toks[i + 1].isCapitalized)
+                && lexicon.gazetteer[NameKey.make(toks[i].text)] == nil
+            let heads = lexicon.groupHeads[base] ?? (Self.isAgentPlural(base) || demonym ? [([base], EntityKind.group)] : nil)
             guard let heads else { continue }
             // Longest multi-word head that matches ("law enforcement agencies").
             var headStart = i, kind = EntityKind.group, matched = false

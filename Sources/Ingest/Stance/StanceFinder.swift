@@ -451,7 +451,7 @@ struct StanceFinder {
         while n >= 0 {
             let prev = a.mentions[n]
             guard prev.end <= cur else { break }  // overlapping mentions are not a list
-            let between = toks[prev.end..<cur].map(\.lower)
+            let between = (prev.end..<cur).filter { !Self.isAbbreviationPeriod(toks, $0) }.map { toks[$0].lower }
             if !between.isEmpty, between.allSatisfy({ WordClasses.coordinators.contains($0) || $0 == "such" || $0 == "including" || WordClasses.determiners.contains($0) }),
                between.contains(where: { !WordClasses.determiners.contains($0) }), !prev.possessive {
                 if between.contains(where: { ["and", "or", "&", "well", "along", "plus", "including", "such"].contains($0) }) { sawConjunction = true }
@@ -481,6 +481,12 @@ struct StanceFinder {
         }
         guard let l = leftmost else { return subjects(a, before: k, speakerOrg: speakerOrg) }
         return expandCoordination(a, l, speakerOrg: speakerOrg)
+    }
+
+    /// The period of "Assn." or "Inc." inside a list of names.
+    static func isAbbreviationPeriod(_ toks: [Token], _ k: Int) -> Bool {
+        k > 0 && toks[k].text == "." && toks[k - 1].end == toks[k].start
+            && SentenceSplitter.abbreviations.contains(toks[k - 1].lower)
     }
 
     static let leaderRoles: Set<String> = ["head", "chief", "president", "chairman", "chairwoman", "chair", "leader", "director", "boss"]
@@ -590,8 +596,10 @@ struct StanceFinder {
             if let e = men.entity, !result.contains(e) { result.append(e) }
             var n = men.end
             var sawCoordinator = false
-            while n < toks.count, WordClasses.coordinators.contains(toks[n].lower) || WordClasses.determiners.contains(toks[n].lower) {
-                sawCoordinator = true; n += 1
+            while n < toks.count, WordClasses.coordinators.contains(toks[n].lower) || WordClasses.determiners.contains(toks[n].lower)
+                    || Self.isAbbreviationPeriod(toks, n) {
+                if toks[n].text != "." { sawCoordinator = true }
+                n += 1
             }
             guard sawCoordinator, n < toks.count, let next = a.mentionAt[n], next != cur else { break }
             cur = next
