@@ -185,7 +185,8 @@ struct MentionFinder {
                                              "union", "association", "committee", "ministry", "regulator", "district"]
             if institutions.contains(Self.stripPossessive(toks[h].lower).0), h > k + 1,
                (k + 1..<h).allSatisfy({ toks[$0].kind == .word && !WordClasses.determiners.contains(toks[$0].lower) }),
-               !(k + 1..<h).contains(where: { ["same", "new", "federal", "state", "local", "powerful", "independent", "national"].contains(toks[$0].lower) }) {
+               !(k + 1..<h).contains(where: { ["same", "new", "federal", "state", "local", "powerful", "independent", "national", "only",
+                                               "first", "last", "other", "main", "top", "global", "largest", "biggest"].contains(toks[$0].lower) }) {
                 let name = Self.stripPossessive(surface(k + 1, h + 1)).0
                 mentions.append(Mention(sentence: s.index, start: k, end: h + 1, name: name, surface: name,
                                         kind: kind, role: .named, possessive: poss))
