@@ -294,6 +294,8 @@ public struct RuleExtractor: Extractor {
                         target = .entity(e); break
                     }
                 }
+                // Nothing named in the quote: what the speaker took a side on nearby, if anything.
+                if target == nil, let (prior, priorTarget) = priorSide(sp, near: n), prior.side == polarity?.side { target = priorTarget }
             } else if let (prior, priorTarget) = priorSide(sp, near: n) {
                 polarity = prior; confidence = 0.4; target = priorTarget
                 rule = quoted.isEmpty ? "speech.side" : "quote.side"
