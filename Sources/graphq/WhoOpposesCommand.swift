@@ -9,14 +9,21 @@ extension GraphQ {
             abstract: "Who opposes an actor or issue (a shortcut for a MATCH query; --explain shows it).")
         @OptionGroup var store: StoreOptions
         @OptionGroup var queryOptions: QueryRunOptions
-        @Option(help: "Only stances on this issue.") var on: String?
-        @Flag(help: "Add the first and last date of each actor's stances.") var dates = false
-        @Argument(help: "An actor or issue: a name, an alias or #ID.") var name: String
+        @OptionGroup var who: WhoOptions
 
-        func run() throws {
-            let (query, params) = Shortcut.whoQuery(polarities: "OPPOSES", name: name, issue: on, dates: dates)
-            try QueryRunner.run(query, parameters: params, store: store, options: queryOptions)
-        }
+        func run() throws { try who.run(polarities: "OPPOSES", store: store, options: queryOptions) }
+    }
+}
+
+/// What who-opposes and who-supports share: the name, an optional issue and the dates flag.
+struct WhoOptions: ParsableArguments {
+    @Option(help: "Only stances on this issue.") var on: String?
+    @Flag(help: "Add the first and last date of each actor's stances.") var dates = false
+    @Argument(help: "An actor or issue: a name, an alias or #ID.") var name: String
+
+    func run(polarities: String, store: StoreOptions, options: QueryRunOptions) throws {
+        let (query, params) = Shortcut.whoQuery(polarities: polarities, name: name, issue: on, dates: dates)
+        try QueryRunner.run(query, parameters: params, store: store, options: options)
     }
 }
 

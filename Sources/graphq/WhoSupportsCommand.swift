@@ -9,13 +9,8 @@ extension GraphQ {
             abstract: "Who supports or defends an actor or issue (a shortcut for a MATCH query; --explain shows it).")
         @OptionGroup var store: StoreOptions
         @OptionGroup var queryOptions: QueryRunOptions
-        @Option(help: "Only stances on this issue.") var on: String?
-        @Flag(help: "Add the first and last date of each actor's stances.") var dates = false
-        @Argument(help: "An actor or issue: a name, an alias or #ID.") var name: String
+        @OptionGroup var who: WhoOptions
 
-        func run() throws {
-            let (query, params) = Shortcut.whoQuery(polarities: "SUPPORTS|DEFENDS", name: name, issue: on, dates: dates)
-            try QueryRunner.run(query, parameters: params, store: store, options: queryOptions)
-        }
+        func run() throws { try who.run(polarities: "SUPPORTS|DEFENDS", store: store, options: queryOptions) }
     }
 }
