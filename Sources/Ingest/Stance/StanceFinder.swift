@@ -162,7 +162,14 @@ struct StanceFinder {
             let infinitive = m.start > 0 && toks[m.start - 1].lower == "to" && !(m.start > 1 && lexicon.cues[toks[m.start - 2].lower] != nil)
                 // ", warning that …" / ", calling for …": a participle clause shares the main subject
                 || m.start > 0 && toks[m.start - 1].text == "," && toks[m.start].lower.hasSuffix("ing")
-            let holders = infinitive ? clauseSubject(a, before: m.start, speakerOrg: speakerOrg) : subjects(a, before: m.start, speakerOrg: speakerOrg)
+            var holders = infinitive ? clauseSubject(a, before: m.start, speakerOrg: speakerOrg) : subjects(a, before: m.start, speakerOrg: speakerOrg)
+            // "The Senate must pass the bill", "lawmakers should reject it": a demand — the position
+            // is the speaker's, not the subject's; with no speaker there is no holder to credit.
+            if m.start > 0, ["must", "should", "ought"].contains(toks[m.start - 1].lower)
+                || m.start > 1 && ["must", "should"].contains(toks[m.start - 2].lower) && WordClasses.isAdverb(toks[m.start - 1].lower) {
+                guard let sp = a.speaker else { return [] }
+                holders = [sp]
+            }
             guard !holders.isEmpty else { return [] }
             // "protested and held rallies": used intransitively, the cue has no object.
             let intransitive = m.end < toks.count && ["and", "or", ","].contains(toks[m.end].lower)
@@ -512,6 +519,10 @@ struct StanceFinder {
         if p >= 1, ["for", "of", "at"].contains(toks[p].lower),
            ["spokesperson", "spokesman", "spokeswoman", "representative", "official", "officials", "executive", "executives",
             "lawyer", "lawyers", "attorney", "attorneys", "leaders", "leader", "head"].contains(toks[p - 1].lower) {
+            return true
+        }
+        // "after regulators approved …": a conjunction, not a preposition, when a verb follows.
+        if p >= 0, ["after", "before", "since", "until", "as"].contains(toks[p].lower), followedByVerbGroup(a, men.end, loose: true) {
             return true
         }
         if p >= 0, WordClasses.prepositions.contains(toks[p].lower), !["like"].contains(toks[p].lower) {
