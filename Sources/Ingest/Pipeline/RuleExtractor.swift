@@ -98,6 +98,16 @@ public struct RuleExtractor: Extractor {
             mentions.removeAll { m in
                 m.role == .named && m.end > m.start + 1 && IssueFinder.actWords.contains(sentenceTokens[m.end - 1].text)
             }
+            // "company executives", "the firm's employees": the description is the organisation
+            // the article has been talking about.
+            for k in mentions.indices where mentions[k].role == .group
+                && (mentions[k].qualifier == nil || ["company", "firm"].contains(mentions[k].qualifier?.lowercased() ?? "")) {
+                let words = mentions[k].name.split(separator: " ")
+                guard words.count == 2, ["company", "firm", "company's", "firm's"].contains(words[0].lowercased()),
+                      let org = history.last(where: { $0.kind == .organization && !$0.plural })?.entity else { continue }
+                mentions[k].qualifier = resolver.entities[org].name
+                mentions[k].name = resolver.entities[org].name + " " + words[1]
+            }
             for k in mentions.indices {
                 switch mentions[k].role {
                 case .named, .group:
