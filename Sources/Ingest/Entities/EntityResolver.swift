@@ -168,7 +168,7 @@ struct EntityResolver {
             if e.kind != .person, kind != .person, e.kind != .group, kind != .group {
                 let (short, long) = ew.count < words.count ? (ew, words) : (words, ew)
                 if short.count >= 1, long.count > short.count, Array(long[0..<short.count]) == short,
-                   long[short.count...].allSatisfy({ Self.companySuffixes.contains($0) || MentionFinder.corporateSuffixes.contains($0) || $0.first?.isLowercase == true }) {
+                   long[short.count...].allSatisfy({ Self.companySuffixes.contains($0) || $0.first?.isLowercase == true }) {
                     return i
                 }
             }
@@ -191,7 +191,7 @@ struct EntityResolver {
                                                  "Republican", "Democratic", "Democrat", "Senate", "House", "Deputy", "Acting",
                                                  "Assistant", "Vice", "Interim", "Chief", "Senior", "The"]
 
-    static let companySuffixes: Set<String> = ["Inc", "Inc.", "Corp", "Corp.", "Co.", "LLC", "Ltd", "Ltd.", "plc", "PLC", "Company",
+    static let companySuffixes: Set<String> = ["Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "LLC", "Ltd", "Ltd.", "plc", "PLC", "Company",
                                                "Corporation", "Systems", "Technologies", "Holdings", "Group", "Industries",
                                                "Incorporated", "Limited", "Labs", "Enterprises"]
 

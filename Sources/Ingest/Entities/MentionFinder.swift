@@ -28,7 +28,6 @@ struct MentionFinder {
     ]
     static let honours: Set<String> = ["MP", "OBE", "MBE", "CBE", "KBE", "QC", "KC", "MEP", "MSP", "PhD", "Esq", "Esq."]
     static let connectors: Set<String> = ["of", "for", "&", "de", "du", "von", "van", "der", "la", "le", "del", "da"]
-    static let corporateSuffixes: Set<String> = ["Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "LLC", "Ltd", "Ltd.", "plc", "PLC", "Company", "Corporation", "Group"]
 
     func find(in s: Sentence, text: [Unicode.Scalar]) -> [Mention] {
         var mentions: [Mention] = []
@@ -349,7 +348,7 @@ struct MentionFinder {
             // "Attorney General": the longest title wins; its last word is not a title of its own.
             k = matchedEnd ?? k + 1
         }
-        var (nameText, poss) = Self.stripPossessive(surface(a, b))
+        let (nameText, poss) = Self.stripPossessive(surface(a, b))
         var kind = classify(nameText, tokens: Array(toks[a..<b]), sentenceInitial: a == 0)
         if titleStart >= 0, titleEnd == b - 1, lexicon.orgWords[toks[b - 1].text] != nil { titleStart = -1 }
         if titleStart >= 0, titleEnd < b {
@@ -380,7 +379,6 @@ struct MentionFinder {
         if b < toks.count, ["spokesman", "spokeswoman", "spokesperson", "representative", "official", "officials"].contains(toks[b].lower) {
             mention.end = b + 1
         }
-        nameText = mention.name; poss = mention.possessive
         return [mention]
     }
 

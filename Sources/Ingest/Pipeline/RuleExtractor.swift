@@ -126,11 +126,10 @@ public struct RuleExtractor: Extractor {
             // "AWS head Andy Jassy": a lowercase role links the person to the preceding name.
             for k in mentions.indices where k > 0 && mentions[k].kind == .person && mentions[k].title != nil && mentions[k].qualifier == nil {
                 let prev = mentions[k - 1]
-                if prev.end == mentions[k].start - 1, prev.role == .named, let pe = prev.entity, let me = mentions[k].entity,
+                if prev.end == mentions[k].start - 1, prev.role == .named, let pe = prev.entity, mentions[k].entity != nil,
                    resolver.entities[pe].kind != .person {
                     mentions[k].qualifier = resolver.entities[pe].name
                     _ = resolver.resolve(mentions[k])  // records the leads relation
-                    _ = me
                 }
             }
             // Appositions give roles: "Dana Whitfield, chairman of the Harbor Preservation
@@ -384,11 +383,7 @@ public struct RuleExtractor: Extractor {
         for a in analyses {
             out += "[\(a.sentence.index)/p\(a.sentence.paragraph)] " + a.tokens.enumerated().map { k, t in
                 var w = t.text
-                if let mi = a.mentionAt[k], a.mentions[mi].start == k {
-                    let m = a.mentions[mi]
-                    w = "[" + w
-                    _ = m
-                }
+                if let mi = a.mentionAt[k], a.mentions[mi].start == k { w = "[" + w }
                 if let mi = a.mentionAt[k], a.mentions[mi].end == k + 1 {
                     let m = a.mentions[mi]
                     w += "]\(m.entity.map { "→" + resolver.entities[$0].name } ?? "→?")"

@@ -221,7 +221,7 @@ struct StanceFinder {
             guard !holders.isEmpty else { return [] }
             // "to stop selling …": a practice of the addressee; the addressee is the target.
             let gerund = verbEnd < toks.count && toks[verbEnd].lower.hasSuffix("ing") && a.mentionAt[verbEnd] == nil
-            let thing = gerund ? nil : object(a, after: verbEnd, excluding: Set(holders), anaphoricAllowed: false)
+            let thing = gerund ? nil : object(a, after: verbEnd, excluding: Set(holders))
             if pol == .opposes {
                 // Asking a company to stop an unnamed practice opposes the company; a named thing is the target.
                 emit(holders, thing ?? addressee, polarity: .opposes, conf: cue.confidence, rule: "urge:\(cue.label)")
@@ -244,7 +244,7 @@ struct StanceFinder {
                 emit(holders, target ?? mainTarget, conf: cue.confidence * (target == nil ? 0.85 : 1), rule: "psych.adjective:\(cue.label)")
                 return results
             }
-            let holders = objectHolders(a, after: m.end)
+            let holders = coordinatedAfter(a, m.end)  // object position: "alarmed lawmakers and unions"
             guard !holders.isEmpty else { return [] }
             let target = subjectTarget(a, before: m.start)
             emit(holders, target ?? mainTarget, conf: cue.confidence * (target == nil ? 0.8 : 1), rule: "psych:\(cue.label)")
@@ -552,9 +552,10 @@ struct StanceFinder {
 
     /// Mentions coordinated starting at token k: "X, Y and Z".
     func coordinatedAfter(_ a: SentenceAnalysis, _ k: Int) -> [Int] {
-        var result = coordinatedList(a, k)
+        let list = coordinatedList(a, k)
+        var result = list.entities
         // "by a new coalition that includes A, B and C": an unnamed collective stands for its members.
-        var start: Int? = result.isEmpty ? nil : lastListEnd(a, k)
+        var start: Int? = result.isEmpty ? nil : list.end
         if result.isEmpty {
             var j = k
             while j < a.tokens.count, j - k < 4, a.mentionAt[j] == nil {
@@ -575,31 +576,18 @@ struct StanceFinder {
                 if ["that", "which", ",", "such"].contains(w) { j += 1; continue }
                 break
             }
-            if sawInclude { for e in coordinatedList(a, j) where !result.contains(e) { result.append(e) } }
+            if sawInclude { for e in coordinatedList(a, j).entities where !result.contains(e) { result.append(e) } }
         }
         return result
     }
 
-    /// Where the coordinated list starting at k ends (token index after its last mention).
-    func lastListEnd(_ a: SentenceAnalysis, _ k: Int) -> Int? {
+    /// The entities of the list of mentions starting at token k ("X, Y and Z"), and the token
+    /// index after its last mention.
+    func coordinatedList(_ a: SentenceAnalysis, _ k: Int) -> (entities: [Int], end: Int?) {
         let toks = a.tokens
         var j = k
         while j < toks.count, WordClasses.determiners.contains(toks[j].lower) || WordClasses.isAdverb(toks[j].lower) { j += 1 }
-        guard j < toks.count, var cur = a.mentionAt[j] else { return nil }
-        while true {
-            var n = a.mentions[cur].end
-            var saw = false
-            while n < toks.count, WordClasses.coordinators.contains(toks[n].lower) || WordClasses.determiners.contains(toks[n].lower) { saw = true; n += 1 }
-            guard saw, n < toks.count, let next = a.mentionAt[n], next != cur else { return a.mentions[cur].end }
-            cur = next
-        }
-    }
-
-    func coordinatedList(_ a: SentenceAnalysis, _ k: Int) -> [Int] {
-        let toks = a.tokens
-        var j = k
-        while j < toks.count, WordClasses.determiners.contains(toks[j].lower) || WordClasses.isAdverb(toks[j].lower) { j += 1 }
-        guard j < toks.count, let first = a.mentionAt[j] else { return [] }
+        guard j < toks.count, let first = a.mentionAt[j] else { return ([], nil) }
         var result: [Int] = []
         var cur = first
         while true {
@@ -615,13 +603,9 @@ struct StanceFinder {
             guard sawCoordinator, n < toks.count, let next = a.mentionAt[n], next != cur else { break }
             cur = next
         }
-        return result
+        return (result, a.mentions[cur].end)
     }
 
-    /// The holders in object position of a psych verb: "alarmed lawmakers and unions".
-    func objectHolders(_ a: SentenceAnalysis, after k: Int) -> [Int] {
-        coordinatedAfter(a, k)
-    }
 
     /// The first mention within `within` tokens after k.
     func firstMention(_ a: SentenceAnalysis, from k: Int, within: Int) -> (ArticleGraph.Target, Int)? {
@@ -638,7 +622,7 @@ struct StanceFinder {
     }
 
     /// What a verb is aimed at: the first actor or issue phrase to its right within the clause.
-    func object(_ a: SentenceAnalysis, after k: Int, excluding: Set<Int>, anaphoricAllowed: Bool = true) -> ArticleGraph.Target? {
+    func object(_ a: SentenceAnalysis, after k: Int, excluding: Set<Int>) -> ArticleGraph.Target? {
         objectSpan(a, after: k, excluding: excluding)?.target
     }
 
