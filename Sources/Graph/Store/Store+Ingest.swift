@@ -34,6 +34,15 @@ extension Store {
         }
     }
 
+    /// The stored article with exactly this text, if any (by content hash), so that callers can
+    /// skip extracting what is already known.
+    public func article(withContent text: String) throws -> Int64? {
+        let hash = ContentHash.sha256Hex(text)
+        return try writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM article WHERE content_sha256 = ?", arguments: [hash])
+        }
+    }
+
     static func insertArticle(_ db: Database, _ d: Document, hash: String, extractorVersion: String) throws -> Int64 {
         let stmt = try db.cachedStatement(sql: """
             INSERT INTO article(key, content_sha256, url, title, source, author, published, text, ingested_at, extractor_version)

@@ -50,6 +50,11 @@ public struct Ingestor: Sendable {
 
     @discardableResult
     public func ingest(_ doc: Document, summary: inout Summary) throws -> IngestOutcome {
+        // Content already stored is not extracted again (re-running an ingest over a folder is common).
+        if let known = try store.article(withContent: doc.text) {
+            summary.known += 1
+            return .alreadyKnown(article: known)
+        }
         var graph = extractor.extract(doc)
         if minConfidence > 0 { graph.stances.removeAll { $0.confidence < minConfidence } }
         let outcome = try store.ingest(doc, graph: graph, extractorVersion: extractor.version)
