@@ -85,6 +85,12 @@ struct EntityResolver {
     /// to "Amazon" in "Amazon employees").
     private(set) var lastQualifier: Int?
 
+    /// The entity already known by exactly this name or alias, if any.
+    func existing(named name: String) -> Int? {
+        let k = NameKey.make(name)
+        return byKey[k] ?? entities.indices.first { entities[$0].aliasKeys.contains(k) }
+    }
+
     /// An entity known by name only (a qualifier such as "Amazon" in "Amazon employees").
     mutating func entity(named name: String, kind: EntityKind) -> Int {
         let m = Mention(sentence: -1, start: 0, end: 0, name: name, surface: name, kind: kind, role: .named)

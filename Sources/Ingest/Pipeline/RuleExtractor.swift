@@ -35,7 +35,7 @@ public struct RuleExtractor: Extractor {
         func issueIndex(for cand: IssueFinder.Issue, anaphoric: Bool) -> Int? {
             if anaphoric {
                 // "the bill" → the most salient issue with that head, else the main issue.
-                if let i = issues.indices.filter({ issues[$0].head == cand.head }).max(by: { issues[$0].score < issues[$1].score }) { return i }
+                if let i = issues.indices.filter({ IssueFinder.sameReferent(issues[$0].head, cand.head) }).max(by: { issues[$0].score < issues[$1].score }) { return i }
                 return issues.indices.max(by: { issues[$0].score < issues[$1].score })
             }
             for (i, e) in issues.enumerated() {
@@ -50,6 +50,7 @@ public struct RuleExtractor: Extractor {
                         issues[i].head = "bill"
                     }
                     for a in cand.aliases where !issues[i].aliases.contains(a) && a != issues[i].label { issues[i].aliases.append(a) }
+                    if issues[i].owner == nil { issues[i].owner = cand.owner }
                     return i
                 }
             }
@@ -57,11 +58,17 @@ public struct RuleExtractor: Extractor {
             issues.append(cand)
             return issues.count - 1
         }
+        // The issue the headline names is the controversy the article covers: every stance's topic.
+        var titleIssues: [Int] = []
         if let title = document.title {
             let tScalars = Array(title.unicodeScalars)
             let tToks = Tokenizer.tokenize(tScalars)
             for p in issueFinder.phrases(in: tToks, titleCase: true, bodyLowercase: bodyLower) where !p.issue.words.isEmpty {
-                if let i = issueIndex(for: p.issue, anaphoric: false) { issues[i].score += 3 }
+                // A bare noun after a named issue ("… signs bill banning X … moves to block law") refers back to it.
+                if let i = issueIndex(for: p.issue, anaphoric: p.issue.words.count <= 1 && !issues.isEmpty) {
+                    issues[i].score += 3
+                    if !titleIssues.contains(i) { titleIssues.append(i) }
+                }
             }
         }
         for n in analyses.indices {
@@ -80,7 +87,11 @@ public struct RuleExtractor: Extractor {
             }
         }
         // Bare-noun issues ("the practice" with nothing earlier) are not worth a node.
-        let mainIssue = issues.indices.filter { issues[$0].words.count >= 1 }.max { issues[$0].score < issues[$1].score }
+        // A bare noun ("the campaign", "law") names no issue well enough to be the article's
+        // issue while a described one exists.
+        let described = issues.indices.filter { issues[$0].words.count >= 2 }
+        let mainIssue = (described.isEmpty ? Array(issues.indices) : described).max { issues[$0].score < issues[$1].score }
+        let topicIssue = titleIssues.filter { issues[$0].words.count >= 2 }.max { issues[$0].score < issues[$1].score } ?? mainIssue
 
         // 2. Mentions and entities, with coreference by salience.
         var history: [(entity: Int, kind: EntityKind, plural: Bool)] = []
@@ -201,6 +212,12 @@ public struct RuleExtractor: Extractor {
                 }
             }
         }
+        // A possessive in the headline ("Uber's London license") names the owner too.
+        for i in issues.indices where ownerVotes[i] == nil {
+            if let o = issues[i].owner, let e = resolver.existing(named: o), [.organization, .government, .person].contains(resolver.entities[e].kind) {
+                ownerVotes[i] = [e: 1]
+            }
+        }
         var issueOwner: [Int: Int] = [:]
         for (i, votes) in ownerVotes.sorted(by: { $0.key < $1.key }) {
             // Ties go to the actor with the lower index (first mentioned): output must not depend on hashing.
@@ -209,8 +226,14 @@ public struct RuleExtractor: Extractor {
             var owner = best.key
             if resolver.entities[owner].kind == .person, let org = resolver.relations.first(where: { $0.from == owner && $0.type == .leads })?.to { owner = org }
             issueOwner[i] = owner
-            let name = resolver.entities[owner].name
-            if !issues[i].label.contains(where: \.isUppercase), !NameKey.make(issues[i].label).contains(NameKey.make(name)) {
+            // The owner's shortest name: "OSHA" rather than "Occupational Safety and Health Administration".
+            let forms = [resolver.entities[owner].name] + resolver.entities[owner].aliases
+            let name = forms.first { $0.count >= 2 && $0.allSatisfy { $0.isUppercase || $0 == "&" } } ?? forms[0]
+            // "Uber's London license" is "Uber London license"; a label naming its owner already stays.
+            let labelWords = Set(NameKey.make(issues[i].label).split(separator: " "))
+            let ownerWords = Set(forms.flatMap { NameKey.make($0).split(separator: " ") })
+            if issues[i].head != "bill", labelWords.isDisjoint(with: ownerWords),
+               !issues[i].label.contains(where: \.isUppercase) || !name.contains(" ") {
                 issues[i].aliases.append(issues[i].label)
                 issues[i].label = name + " " + issues[i].label
             }
@@ -297,8 +320,7 @@ public struct RuleExtractor: Extractor {
                 // (groups and places named in a quote are usually those affected, not targets).
                 for k in span.startIndex..<span.endIndex {
                     if let iss = a.issueAt(k) { target = .issue(iss.issue); break }
-                    if let mi = a.mentionAt[k], let e = a.mentions[mi].entity, e != sp, e != speakerOrg(sp),
-                       !["we", "i", "it", "they", "them"].contains(a.mentions[mi].lowerSurface),
+                    if let mi = a.mentionAt[k], let e = a.mentions[mi].entity, e != sp, e != speakerOrg(sp), a.mentions[mi].role == .named,
                        [.organization, .government, .person, .product].contains(resolver.entities[e].kind) {
                         target = .entity(e); break
                     }
@@ -344,8 +366,8 @@ public struct RuleExtractor: Extractor {
                 }
                 let key = "\(f.holder)|\(f.polarity)|\(target)|\(a.sentence.index)"
                 guard seen.insert(key).inserted else { continue }
-                var topic: Int? = mainIssue
-                if case .issue(let i) = target, mainIssue == nil || issues[i].score >= 3 { topic = i }
+                var topic: Int? = topicIssue
+                if case .issue(let i) = target, topicIssue == nil { topic = i }
                 let evidence = String(String.UnicodeScalarView(scalars[a.sentence.start..<a.sentence.end]))
                 graph.stances.append(.init(holder: f.holder, polarity: f.polarity, target: target, topic: topic, sentence: a.sentence.index,
                                            start: a.sentence.start, end: a.sentence.end, evidence: evidence, cue: f.cue,

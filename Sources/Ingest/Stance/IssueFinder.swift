@@ -113,8 +113,10 @@ struct IssueFinder {
             if StanceFinder.undoing.contains(base), i + 1 < toks.count, WordClasses.determiners.contains(toks[i + 1].lower) || toks[i + 1].lower == "of" {
                 i += 1; continue
             }
-            // "Acme plans not to renew …", "plans to": a plural head followed by "to"/"not" is a verb.
-            if i + 1 < toks.count, ["to", "not"].contains(toks[i + 1].lower), base.hasSuffix("s"), i > 0, toks[i - 1].isCapitalized || titleCase {
+            // "Acme plans not to renew …", "plans to": a plural head followed by "to"/"not" is a verb,
+            // unless "to" introduces a noun phrase ("Sales to Police").
+            if i + 1 < toks.count, ["to", "not"].contains(toks[i + 1].lower), base.hasSuffix("s"), i > 0, toks[i - 1].isCapitalized || titleCase,
+               !(toks[i + 1].lower == "to" && i + 2 < toks.count && isNounStart(toks[i + 2])) {
                 i += 1; continue
             }
             // Compounds take the last noun as head: "pipeline projects", "sales tax".
@@ -128,14 +130,15 @@ struct IssueFinder {
                 guard p.kind == .word || p.kind == .number && p.text.count <= 4 else { break }
                 let (pb, poss) = MentionFinder.stripPossessive(p.text)
                 if poss { owner = pb; break }
-                // "to renew military deal": an infinitive verb is not a modifier.
-                if a >= 2, toks[a - 2].lower == "to" { break }
+                // "to renew military deal": an infinitive verb is not a modifier; nor is a
+                // participle after an auxiliary ("have introduced bills").
+                if a >= 2, toks[a - 2].lower == "to" || p.lower.hasSuffix("ed") && WordClasses.auxiliaries.contains(toks[a - 2].lower) { break }
                 // Amounts are not part of an issue's name ("$1.9 billion", "£52bn").
                 if p.text.contains(where: \.isNumber) && !p.text.allSatisfy(\.isNumber) || ["billion", "million", "bn", "trillion"].contains(p.lower) { break }
                 let w = p.lower
                 if WordClasses.determiners.contains(w) || WordClasses.prepositions.contains(w) || WordClasses.auxiliaries.contains(w)
                     || WordClasses.coordinators.contains(w) || WordClasses.subjectPronouns.contains(w) || WordClasses.relativePronouns.contains(w)
-                    || lexicon.cues[w] != nil && !w.hasSuffix("ed") || lexicon.speechVerbs.contains(w) || WordClasses.isAdverb(w) {
+                    || lexicon.cues[w] != nil && !w.hasSuffix("ed") && !(w.hasSuffix("ing") && a == i) || lexicon.speechVerbs.contains(w) || WordClasses.isAdverb(w) {
                     break
                 }
                 a -= 1
@@ -146,20 +149,24 @@ struct IssueFinder {
             let toNoun = b + 1 < toks.count && toks[b].lower == "to" && (WordClasses.determiners.contains(toks[b + 1].lower)
                 || toks[b + 1].isCapitalized && !titleCase || lexicon.groupHeads[toks[b + 1].lower] != nil || lexicon.issueNouns.contains(toks[b + 1].lower)
                 || titleCase && lexicon.groupHeads[toks[b + 1].lower] != nil)
-            if b + 1 < toks.count, ["on", "of", "for", "against", "over"].contains(toks[b].lower) || toNoun {
+            // "contracts with Acme": a deal is named by its other party.
+            let withParty = b + 1 < toks.count && toks[b].lower == "with" && Self.dealHeads.contains(base)
+            if b + 1 < toks.count, ["on", "of", "for", "against", "over"].contains(toks[b].lower) || toNoun || withParty {
                 var c = b + 1
                 var taken = 0
                 while c < toks.count, taken < 4 {
                     let w = toks[c].lower
-                    if toks[c].kind != .word && toks[c].kind != .number { break }
+                    if toks[c].kind != .word && toks[c].kind != .number || Self.isTemporal(toks[c]) { break }
+                    // "and" inside a name ("Immigration and Customs Enforcement") does not end the tail.
+                    let inName = c > 0 && c + 1 < toks.count && toks[c - 1].isCapitalized && toks[c + 1].isCapitalized && !titleCase
                     if WordClasses.prepositions.contains(w) && w != "of" || WordClasses.auxiliaries.contains(w) || WordClasses.relativePronouns.contains(w)
-                        || lexicon.cues[w] != nil || lexicon.speechVerbs.contains(w) || WordClasses.coordinators.contains(w) && w != "&" {
+                        || lexicon.cues[w] != nil || lexicon.speechVerbs.contains(w) || WordClasses.coordinators.contains(w) && w != "&" && !(w == "and" && inName) {
                         break
                     }
                     if !(taken == 0 && WordClasses.determiners.contains(w)) { taken += 1 }
                     c += 1
                 }
-                if taken > 0 { b = c }
+                if taken > 0 { b = trimTrailingFunctionWords(toks, from: b, to: c) }
             }
             // "a bill banning ads for illegal rentals", "the law requiring masks": what the law does
             // belongs to its name.
@@ -171,30 +178,86 @@ struct IssueFinder {
                 while c < toks.count, taken < 4, toks[c].kind == .word || toks[c].kind == .number {
                     let w = toks[c].lower
                     if WordClasses.auxiliaries.contains(w) || WordClasses.relativePronouns.contains(w) || WordClasses.subordinators.contains(w)
-                        || w == "and" || w == "or" { break }
+                        || w == "and" || w == "or" || Self.isTemporal(toks[c]) { break }
                     if !WordClasses.determiners.contains(w) { taken += 1 }
                     c += 1
                 }
-                if taken > 0 { b = c }
+                if taken > 0 { b = trimTrailingFunctionWords(toks, from: b, to: c) }
             }
-            let words = (a..<b).map { k -> String in
+            let surface = { (k: Int) -> String in
                 let tx = MentionFinder.stripPossessive(toks[k].text).0
                 if titleCase, tx == tx.capitalized, bodyLowercase.contains(tx.lowercased()) || WordClasses.prepositions.contains(tx.lowercased()) { return tx.lowercased() }
                 if !titleCase, k == 0, !bodyLowercase.isEmpty, bodyLowercase.contains(tx.lowercased()) { return tx.lowercased() }
                 return tx
-            }.filter { !WordClasses.determiners.contains($0.lowercased()) }
-            let lab = words.joined(separator: " ")
-            out.append((a, b, Issue(label: lab, head: base, score: 0, words: Self.contentWords(lab), owner: owner)))
+            }
+            let content = { (r: Range<Int>) in r.map(surface).filter { !WordClasses.determiners.contains($0.lowercased()) } }
+            var lab = content(a..<b).joined(separator: " ")
+            var aliases: [String] = []
+            // "a ban on plastic bags" is the "plastic bag ban": the compact form is the one news
+            // uses as a name, and it makes both phrasings one issue.
+            if Self.compoundingHeads.contains(base), b > i + 2, toks[i + 1].lower == "on" {
+                var tail = content((i + 2)..<b)
+                if let last = tail.last, last == last.lowercased(), !Self.pluralOnly.contains(last) { tail[tail.count - 1] = Self.singular(last) }
+                let compact = (content(a..<i) + tail + [surface(i)]).joined(separator: " ")
+                aliases = [lab]
+                lab = compact
+            }
+            out.append((a, b, Issue(label: lab, aliases: aliases, head: base, score: 0, words: Self.contentWords(lab), owner: owner)))
             i = b
         }
         return out
+    }
+
+    /// Words that date a phrase rather than name it: "… to police earlier this year", "… on Friday".
+    static let temporalWords: Set<String> = ["earlier", "later", "last", "next", "today", "yesterday", "tomorrow", "tonight", "ago",
+                                             "year", "years", "week", "weeks", "month", "months", "morning", "afternoon", "evening", "night"]
+
+    static func isTemporal(_ t: Token) -> Bool {
+        let w = t.lower
+        return temporalWords.contains(w) || WordClasses.weekdays.contains(w) || t.isCapitalized && w.count > 2 && DateNormalizer.month(t.text) != nil
+    }
+
+    /// True when a token can begin a noun phrase after "to": "sales to police", "sales to the army".
+    func isNounStart(_ t: Token) -> Bool {
+        WordClasses.determiners.contains(t.lower) || lexicon.groupHeads[t.lower] != nil || lexicon.issueNouns.contains(t.lower)
+    }
+
+    /// A tail ends on a content word: "ads on" → "ads".
+    func trimTrailingFunctionWords(_ toks: [Token], from start: Int, to end: Int) -> Int {
+        var e = end
+        while e > start, WordClasses.prepositions.contains(toks[e - 1].lower) || WordClasses.determiners.contains(toks[e - 1].lower)
+                || WordClasses.coordinators.contains(toks[e - 1].lower) { e -= 1 }
+        return e
+    }
+
+    /// Heads whose "HEAD on X" phrasing compacts to "X HEAD" ("tax on sugary drinks" → "sugary drink tax").
+    static let compoundingHeads: Set<String> = ["ban", "bans", "tax", "taxes", "cap", "caps", "limit", "limits", "moratorium",
+                                                "tariff", "tariffs", "levy", "restrictions", "embargo", "sanctions", "crackdown"]
+    static let dealHeads: Set<String> = ["contract", "contracts", "deal", "deals", "agreement", "agreements", "partnership",
+                                         "partnerships", "ties", "relationship", "merger", "alliance"]
+    static let pluralOnly: Set<String> = ["sales", "arms", "goods", "news", "species", "series", "means", "data", "media", "emissions"]
+
+    /// Crude noun singular for matching ("bags" = "bag", "policies" = "policy"); labels keep their form.
+    static func singular(_ w: String) -> String {
+        guard w.count > 3, w.hasSuffix("s"), !w.hasSuffix("ss"), !w.hasSuffix("us"), !w.hasSuffix("is") else { return w }
+        if w.hasSuffix("ies") { return String(w.dropLast(3)) + "y" }
+        if w.hasSuffix("ches") || w.hasSuffix("shes") || w.hasSuffix("xes") || w.hasSuffix("sses") { return String(w.dropLast(2)) }
+        return String(w.dropLast())
     }
 
     static let stop: Set<String> = ["the", "a", "an", "of", "to", "on", "in", "for", "and", "its", "their", "by", "with", "at",
                                     "from", "s", "it", "this", "that", "use", "over", "such", "proposed", "new", "controversial"]
 
     static func contentWords(_ s: String) -> Set<String> {
-        Set(NameKey.make(s).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).filter { !stop.contains($0) })
+        Set(NameKey.make(s).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).filter { !stop.contains($0) }.map(singular))
+    }
+
+    /// Heads that name one legislative text at different stages: a bill becomes a law.
+    static let legislativeHeads: Set<String> = ["bill", "law", "legislation", "measure", "act", "proposal", "ordinance", "proposition"]
+
+    /// True when an anaphor with head `b` may refer to an issue with head `a` ("the law" → the bill).
+    static func sameReferent(_ a: String, _ b: String) -> Bool {
+        a == b || legislativeHeads.contains(a) && legislativeHeads.contains(b)
     }
 
     static let definite: Set<String> = ["the", "such", "this", "that", "these", "those", "its", "their", "his", "her", "both", "two"]

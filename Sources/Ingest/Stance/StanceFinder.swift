@@ -515,6 +515,16 @@ struct StanceFinder {
         let toks = a.tokens
         var p = men.start - 1
         while p >= 0, WordClasses.determiners.contains(toks[p].lower) || WordClasses.isAdverb(toks[p].lower) && toks[p].lower != "even" { p -= 1 }
+        // "lawmakers in two neighbouring states": up to two modifiers (numbers, plain lowercase
+        // words) may stand between a preposition and its noun.
+        var q = p, skipped = 0
+        while q >= 0, skipped < 2, toks[q].kind == .number || toks[q].kind == .word && !toks[q].isCapitalized && a.mentionAt[q] == nil
+                && lexicon.cues[toks[q].lower] == nil && !lexicon.speechVerbs.contains(toks[q].lower) && !WordClasses.auxiliaries.contains(toks[q].lower)
+                && !WordClasses.prepositions.contains(toks[q].lower) && !WordClasses.coordinators.contains(toks[q].lower)
+                && !WordClasses.subordinators.contains(toks[q].lower) && !WordClasses.relativePronouns.contains(toks[q].lower) {
+            q -= 1; skipped += 1
+        }
+        if skipped > 0, q >= 0, ["in", "at", "from", "across", "of"].contains(toks[q].lower) { p = q }
         // "a spokesperson for Acme defended …": the organisation speaks.
         if p >= 1, ["for", "of", "at"].contains(toks[p].lower),
            ["spokesperson", "spokesman", "spokeswoman", "representative", "official", "officials", "executive", "executives",
