@@ -163,6 +163,41 @@ struct Case: CustomStringConvertible, Sendable {
         #expect(bills.first?.aliases.contains("Assembly Bill 12") == true)
     }
 
+    @Test func issueLabelsAreCompactAndMergeTheirPhrasings() {
+        let g = extract("Grocers fought the ban on plastic shopping bags. The bag ban takes effect in May, and the Harbor Shoppers Union praised the bag ban.",
+                        title: "Grocers lose fight over ban on plastic shopping bags")
+        // "ban on plastic shopping bags" and "bag ban" are one issue, named the way news names it.
+        let bans = g.issues.filter { $0.label.contains("ban") }
+        #expect(bans.map(\.label) == ["plastic shopping bag ban"], "\(g.issues.map(\.label))")
+        #expect(bans.first?.aliases.contains("ban on plastic shopping bags") == true)
+        #expect(has(g, Edge(holder: "Harbor Shoppers Union", polarity: .supports, target: "plastic shopping bag ban")))
+    }
+
+    @Test func issueLabelsLeaveOutDatesAndDanglingWords() {
+        let g = extract("Acme began selling drone technology to police earlier this year. Critics decried the practice.")
+        #expect(g.issues.map(\.label).contains("selling drone technology to police"), "\(g.issues.map(\.label))")
+        #expect(!g.issues.contains { $0.label.contains("year") })
+    }
+
+    @Test func theHeadlineIssueIsTheTopicOfEveryStance() {
+        let g = extract("Parents criticised the plan. Dana Whitfield of the Lakeview Tenants Union attacked the mayor.",
+                        title: "Parents fight Lakeview school closure plan")
+        #expect(!g.stances.isEmpty)
+        for s in g.stances { #expect(s.topic.map { g.issues[$0].label } == "Lakeview school closure plan", "\(edges(g))") }
+    }
+
+    @Test func aHeadlinePossessiveOwnsTheIssue() {
+        let g = extract("Regulators refused to renew the London license held by Rideshare. Rideshare said it would appeal. Drivers criticised the decision.",
+                        title: "Regulators refuse to renew Rideshare’s London license")
+        #expect(g.issues.contains { $0.label == "Rideshare London license" }, "\(g.issues.map(\.label))")
+    }
+
+    @Test func aPrepositionalPhraseIsNotTheSubject() {
+        let g = extract("Lawmakers in two neighbouring states have introduced bills modelled on SB 12.")
+        #expect(has(g, Edge(holder: "lawmakers", polarity: .supports, target: "SB 12")), "\(edges(g))")
+        #expect(!edges(g).contains { $0.holder == "states" })
+    }
+
     @Test func titlesRolesAndRelations() {
         let g = extract("Acme CEO John Roe defended the layoffs. Acme employees criticized the layoffs. Acme Cloud Services is growing.")
         let names = Dictionary(uniqueKeysWithValues: g.entities.enumerated().map { ($0.element.name, $0.offset) })

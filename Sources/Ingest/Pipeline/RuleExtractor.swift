@@ -214,7 +214,10 @@ public struct RuleExtractor: Extractor {
         }
         // A possessive in the headline ("Uber's London license") names the owner too.
         for i in issues.indices where ownerVotes[i] == nil {
-            if let o = issues[i].owner, let e = resolver.existing(named: o), [.organization, .government, .person].contains(resolver.entities[e].kind) {
+            // The longest known name at the end of the possessor ("Renew Rideshare Co" in a title → "Rideshare Co").
+            guard let words = issues[i].owner?.split(separator: " ") else { continue }
+            let known = words.indices.lazy.compactMap { resolver.existing(named: words[$0...].joined(separator: " ")) }.first
+            if let e = known, [.organization, .government, .person, .other].contains(resolver.entities[e].kind) {
                 ownerVotes[i] = [e: 1]
             }
         }

@@ -129,7 +129,14 @@ struct IssueFinder {
                 let p = toks[a - 1]
                 guard p.kind == .word || p.kind == .number && p.text.count <= 4 else { break }
                 let (pb, poss) = MentionFinder.stripPossessive(p.text)
-                if poss { owner = pb; break }
+                if poss { owner = Self.capitalisedRun(toks, endingAt: a - 2, last: pb); break }
+                // "Acme Co.'s plan": the possessive split off after an abbreviation.
+                if ["'s", "’s", "s"].contains(p.text), a >= 2, toks[a - 2].kind != .word {
+                    var o = a - 2
+                    while o > 0, ["'", "’", "."].contains(toks[o].text) { o -= 1 }
+                    if toks[o].kind == .word { owner = Self.capitalisedRun(toks, endingAt: o - 1, last: toks[o].text) }
+                    break
+                }
                 // "to renew military deal": an infinitive verb is not a modifier; nor is a
                 // participle after an auxiliary ("have introduced bills").
                 if a >= 2, toks[a - 2].lower == "to" || p.lower.hasSuffix("ed") && WordClasses.auxiliaries.contains(toks[a - 2].lower) { break }
@@ -138,6 +145,7 @@ struct IssueFinder {
                 let w = p.lower
                 if WordClasses.determiners.contains(w) || WordClasses.prepositions.contains(w) || WordClasses.auxiliaries.contains(w)
                     || WordClasses.coordinators.contains(w) || WordClasses.subjectPronouns.contains(w) || WordClasses.relativePronouns.contains(w)
+                    || WordClasses.intentionVerbs.contains(w)
                     || lexicon.cues[w] != nil && !w.hasSuffix("ed") && !(w.hasSuffix("ing") && a == i) || lexicon.speechVerbs.contains(w) || WordClasses.isAdverb(w) {
                     break
                 }
@@ -206,6 +214,14 @@ struct IssueFinder {
             i = b
         }
         return out
+    }
+
+    /// A possessor's whole name: "Rideshare" + "Co" in "Rideshare Co.'s licence".
+    static func capitalisedRun(_ toks: [Token], endingAt k: Int, last: String) -> String {
+        var words = [last]
+        var j = k
+        while j >= 0, words.count < 5, toks[j].kind == .word, toks[j].isCapitalized { words.insert(toks[j].text, at: 0); j -= 1 }
+        return words.joined(separator: " ")
     }
 
     /// Words that date a phrase rather than name it: "… to police earlier this year", "… on Friday".
