@@ -25,6 +25,7 @@ struct MentionFinder {
         "he": [.person], "him": [.person], "she": [.person], "her": [.person],
         "they": [.group, .organization, .government], "them": [.group, .organization, .government],
         "it": [.organization, .government, .product], "we": [.organization, .group, .government, .person],
+        "i": [.person],  // resolved to the quote's speaker
     ]
     static let honours: Set<String> = ["MP", "OBE", "MBE", "CBE", "KBE", "QC", "KC", "MEP", "MSP", "PhD", "Esq", "Esq."]
     static let connectors: Set<String> = ["of", "for", "&", "de", "du", "von", "van", "der", "la", "le", "del", "da"]

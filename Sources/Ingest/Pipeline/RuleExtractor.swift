@@ -7,6 +7,7 @@ public struct RuleExtractor: Extractor {
     public let version = "rules-1"
     static let spokesRoles: Set<String> = ["spokesman", "spokeswoman", "spokesperson", "representative", "spokespeople"]
     static let speechThreshold = 0.8
+    static let employerWords: Set<String> = ["employers", "employer", "bosses", "boss", "management", "their employers"]
     static let sideWindow = 3
     static let evaluationThreshold = 0.3
     let lexicon: Lexicon
@@ -30,7 +31,8 @@ public struct RuleExtractor: Extractor {
         for s in sentences { for t in s.tokens where t.kind == .word && !t.isCapitalized { bodyLower.insert(t.lower) } }
 
         // 1. Issues: title first (it names what the article is about), then the body.
-        let issueFinder = IssueFinder(lexicon: lexicon)
+        var issueFinder = IssueFinder(lexicon: lexicon)
+        for s in sentences { for t in s.tokens where t.kind == .word { issueFinder.bodyWords.insert(t.lower) } }
         var issues: [IssueFinder.Issue] = []
         func issueIndex(for cand: IssueFinder.Issue, anaphoric: Bool) -> Int? {
             if anaphoric {
@@ -109,6 +111,7 @@ public struct RuleExtractor: Extractor {
             mentions.removeAll { m in
                 m.role == .named && m.end > m.start + 1 && IssueFinder.actWords.contains(sentenceTokens[m.end - 1].text)
             }
+            Self.distributeGroupHeads(&mentions, sentenceTokens)
             // "company executives", "the firm's employees": the description is the organisation
             // the article has been talking about.
             for k in mentions.indices where mentions[k].role == .group
@@ -362,6 +365,10 @@ public struct RuleExtractor: Extractor {
                 // A spokesperson's position is their organisation's.
                 if let org = spokespersonFor[f.holder] { f.holder = org }
                 guard var target = f.target else { continue }
+                // "workers … objected to their employers": each holder's own organisation.
+                if case .entity(let t) = target, Self.employerWords.contains(NameKey.make(resolver.entities[t].name)), let org = orgOf[f.holder] {
+                    target = .entity(org)
+                }
                 // A weak issue (mentioned once, outside title and lead, not a named bill) is
                 // folded into the article's issue rather than becoming a node of its own.
                 if case .issue(let i) = target, let main = mainIssue, i != main, issues[i].score < 3, issues[i].head != "bill" {
@@ -398,6 +405,30 @@ public struct RuleExtractor: Extractor {
         graph.relations = resolver.relations.sorted { ($0.from, $0.to, $0.type.rawValue) < ($1.from, $1.to, $1.type.rawValue) }
             .map { .init(from: $0.from, to: $0.to, type: $0.type) }
         return graph
+    }
+
+    /// "Google and Microsoft workers": a group head after coordinated organisation names belongs
+    /// to each of them ("Google workers", "Microsoft workers"). A determiner before a name marks
+    /// a separate actor ("the ACLU and Amazon employees"), so such names are left alone.
+    static func distributeGroupHeads(_ mentions: inout [Mention], _ toks: [Token]) {
+        for k in mentions.indices.reversed() {
+            guard mentions[k].role == .group, let q = mentions[k].qualifier, mentions[k].name.hasPrefix(q + " ") else { continue }
+            let head = String(mentions[k].name.dropFirst(q.count + 1))
+            var right = mentions[k].start
+            var j = k - 1
+            while j >= 0, mentions[j].role == .named, [.organization, .other].contains(mentions[j].kind), !mentions[j].possessive, mentions[j].end <= right {
+                let between = toks[mentions[j].end..<right].map(\.lower)
+                guard !between.isEmpty, between.allSatisfy({ ["and", ",", "or"].contains($0) }),
+                      mentions[j].start == 0 || !WordClasses.determiners.contains(toks[mentions[j].start - 1].lower) else { break }
+                mentions[j].qualifier = mentions[j].name
+                mentions[j].name += " " + head
+                mentions[j].surface = mentions[j].name  // "Google" alone is not an alias of "Google workers"
+                mentions[j].role = .group
+                mentions[j].kind = mentions[k].kind
+                right = mentions[j].start
+                j -= 1
+            }
+        }
     }
 
     /// Prints the analysis of each sentence to stderr (set GRAPHQ_TRACE=1), for rule debugging.

@@ -6,6 +6,9 @@ import Graph
 /// references ("the practice", "such contracts", "the bill") resolve to them.
 struct IssueFinder {
     let lexicon: Lexicon
+    /// Every word of the article body, lowercased: a headline modifier the body never uses is
+    /// more likely a verb ("Regulators weigh vaccine mandate") than part of the issue's name.
+    var bodyWords: Set<String> = []
 
     struct Issue {
         var label: String
@@ -119,6 +122,12 @@ struct IssueFinder {
                !(toks[i + 1].lower == "to" && i + 2 < toks.count && isNounStart(toks[i + 2])) {
                 i += 1; continue
             }
+            // "Britain bans Huawei", "the union vows a fight": a plural-looking head between a
+            // name and a name or determiner is the verb of the clause.
+            if base.hasSuffix("s"), !t.isCapitalized, i > 0, i + 1 < toks.count, toks[i - 1].isCapitalized || lexicon.groupHeads[toks[i - 1].lower] != nil,
+               toks[i + 1].kind == .word, toks[i + 1].isCapitalized || WordClasses.determiners.contains(toks[i + 1].lower) {
+                i += 1; continue
+            }
             // Compounds take the last noun as head: "pipeline projects", "sales tax".
             if i + 1 < toks.count, toks[i + 1].kind == .word, lexicon.issueNouns.contains(toks[i + 1].lower),
                titleCase || !toks[i + 1].isCapitalized { i += 1; continue }
@@ -143,6 +152,7 @@ struct IssueFinder {
                 // Amounts are not part of an issue's name ("$1.9 billion", "£52bn").
                 if p.text.contains(where: \.isNumber) && !p.text.allSatisfy(\.isNumber) || ["billion", "million", "bn", "trillion"].contains(p.lower) { break }
                 let w = p.lower
+                if titleCase, !bodyWords.isEmpty, !bodyWords.contains(w) { break }
                 if WordClasses.determiners.contains(w) || WordClasses.prepositions.contains(w) || WordClasses.auxiliaries.contains(w)
                     || WordClasses.coordinators.contains(w) || WordClasses.subjectPronouns.contains(w) || WordClasses.relativePronouns.contains(w)
                     || WordClasses.intentionVerbs.contains(w)

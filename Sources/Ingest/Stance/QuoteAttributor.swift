@@ -40,8 +40,11 @@ struct QuoteAttributor {
                 guard lexicon.speechVerbs.contains(t.lower), a.mentionAt[k] == nil else { continue }
                 // "their state", "a statement": a speech verb after a determiner is a noun.
                 if k > 0, WordClasses.determiners.contains(toks[k - 1].lower) || toks[k - 1].lower == "in" { continue }
-                // Inverted: `," said X` / `said X,`
-                if k + 1 < toks.count, let mi = a.mentionAt[k + 1], let e = a.mentions[mi].entity,
+                // Inverted: `," said X` / `said X,` / `," said council member X` (a lowercase role first).
+                var r = k + 1
+                while r < min(toks.count, k + 4), a.mentionAt[r] == nil, toks[r].kind == .word, !toks[r].isCapitalized,
+                      !WordClasses.prepositions.contains(toks[r].lower), !WordClasses.determiners.contains(toks[r].lower) { r += 1 }
+                if r < toks.count, let mi = a.mentionAt[r], let e = a.mentions[mi].entity,
                    k > 0, toks[k - 1].kind == .closeQuote || k > 1 && toks[k - 1].text == "," && toks[k - 2].kind == .closeQuote
                     || k > 1 && toks[k - 2].text == "," && toks[k - 1].kind == .closeQuote {
                     analyses[n].speaker = e; analyses[n].speechVerb = k; break

@@ -150,7 +150,11 @@ struct StanceFinder {
             // describes that noun (a reduced relative clause), preposition or not.
             if toks[m.start].lower.hasSuffix("ing"), m.start > 0, let mi = a.mentionAt[m.start - 1], a.mentions[mi].entity != nil,
                !a.mentions[mi].possessive, a.mentions[mi].role != .pronoun {
-                let holders = expandCoordination(a, mi, speakerOrg: speakerOrg)
+                // "signed a letter to CEO Jane Roe protesting …": the addressee of a letter does not
+                // hold what the letter says; its senders (the clause's subject) do.
+                let addressed = a.mentions[mi].start > 0 && toks[a.mentions[mi].start - 1].lower == "to"
+                let holders = addressed ? clauseSubject(a, before: m.start, speakerOrg: speakerOrg) : expandCoordination(a, mi, speakerOrg: speakerOrg)
+                guard !holders.isEmpty else { return [] }
                 let span = objectSpan(a, after: m.end, excluding: Set(holders))
                 lastObjectEnd = span?.end ?? -1
                 if cue.frame == .enact, span.map({ if case .issue = $0.target { return false } else { return true } }) ?? true { return [] }
@@ -173,7 +177,8 @@ struct StanceFinder {
             guard !holders.isEmpty else { return [] }
             // "protested and held rallies": used intransitively, the cue has no object.
             let intransitive = m.end < toks.count && ["and", "or", ","].contains(toks[m.end].lower)
-            let span = intransitive ? nil : objectSpan(a, after: m.end, excluding: Set(holders))
+            // "will stop selling Sentinel": an act's gerund object is what the act is about.
+            let span = intransitive ? nil : objectSpan(a, after: m.end, excluding: Set(holders), practiceGerunds: cue.frame != .act)
             let target = span?.target
             // An object the analysis cannot name ("to fight climate change") is something else than
             // the article's issue: no default target then. Intransitive uses and pronouns keep it.
@@ -196,6 +201,14 @@ struct StanceFinder {
             let target = object(a, after: m.end, excluding: Set(holders))
             emit(holders, target ?? mainTarget, conf: cue.confidence, rule: "prep:\(cue.label)")
         case .urge:
+            // "joined calls to ground the jet": a request with no addressee; its side is the verb's.
+            if m.end + 1 < toks.count, toks[m.end].lower == "to", let p = lexicon.urgeComplements[toks[m.end + 1].lower] {
+                let holders = subjects(a, before: m.start, speakerOrg: speakerOrg)
+                guard !holders.isEmpty else { return [] }
+                let thing = object(a, after: m.end + 2, excluding: Set(holders))
+                emit(holders, thing ?? mainTarget, polarity: p, conf: cue.confidence * (thing == nil ? 0.85 : 1), rule: "urge.request:\(cue.label)")
+                return results
+            }
             // "demanding that the company stop …": the request in a that-clause, verb without "to".
             let thatClause = m.end < toks.count && toks[m.end].lower == "that"
             guard let (addressee, addresseeEnd) = firstMention(a, from: thatClause ? m.end + 1 : m.end, within: 6) else { return [] }
@@ -221,7 +234,9 @@ struct StanceFinder {
             guard !holders.isEmpty else { return [] }
             // "to stop selling …": a practice of the addressee; the addressee is the target.
             let gerund = verbEnd < toks.count && toks[verbEnd].lower.hasSuffix("ing") && a.mentionAt[verbEnd] == nil
-            let thing = gerund ? nil : object(a, after: verbEnd, excluding: Set(holders))
+            // "to cut ties with X", "to end its relationship with X": the addressee's own dealings.
+            let dealings = toks[verbEnd..<min(toks.count, verbEnd + 3)].contains { ["ties", "relationship", "relationships", "relations", "links"].contains($0.lower) }
+            let thing = gerund || dealings ? nil : object(a, after: verbEnd, excluding: Set(holders))
             if pol == .opposes {
                 // Asking a company to stop an unnamed practice opposes the company; a named thing is the target.
                 emit(holders, thing ?? addressee, polarity: .opposes, conf: cue.confidence, rule: "urge:\(cue.label)")
@@ -249,6 +264,16 @@ struct StanceFinder {
             let target = subjectTarget(a, before: m.start)
             emit(holders, target ?? mainTarget, conf: cue.confidence * (target == nil ? 0.8 : 1), rule: "psych:\(cue.label)")
         case .from:
+            // "joined calls to ground the jet", "demands to scrap the tax": a request made as a
+            // noun; its side comes from the requested act, its holder is the clause's subject.
+            if m.end + 1 < toks.count, toks[m.end].lower == "to", let p = lexicon.urgeComplements[toks[m.end + 1].lower] {
+                var holders = clauseSubject(a, before: m.start, speakerOrg: speakerOrg)
+                if holders.isEmpty { holders = subjects(a, before: m.start, speakerOrg: speakerOrg) }
+                guard !holders.isEmpty else { return [] }
+                let thing = object(a, after: m.end + 2, excluding: Set(holders))
+                emit(holders, thing ?? mainTarget, polarity: p, conf: cue.confidence * (thing == nil ? 0.85 : 1), rule: "from.request:\(cue.label)")
+                return results
+            }
             // "faces opposition from X", "criticism from X and Y"; or "X's opposition to Y".
             var holders: [Int] = []
             var k = m.end
@@ -645,11 +670,15 @@ struct StanceFinder {
     struct ObjectSpan { var target: ArticleGraph.Target; var end: Int; var undone: Bool }
 
     /// The object with where it ends and whether an undoing word came before it.
-    func objectSpan(_ a: SentenceAnalysis, after k: Int, excluding: Set<Int>) -> ObjectSpan? {
+    func objectSpan(_ a: SentenceAnalysis, after k: Int, excluding: Set<Int>, practiceGerunds: Bool = true) -> ObjectSpan? {
         let toks = a.tokens
         var j = k
         var seenContent = 0
         var undone = false
+        // "opposed to separating children from their families": a gerund object is a practice;
+        // the actors inside it are not what the stance is aimed at (an issue inside it may be).
+        let gerund = practiceGerunds && j < toks.count && toks[j].kind == .word && toks[j].lower.hasSuffix("ing") && toks[j].lower.count > 5
+            && a.mentionAt[j] == nil && a.issueAt(j) == nil && !Self.undoing.contains(toks[j].lower)
         while j < toks.count, seenContent < 14 {
             let t = toks[j]
             if t.text == ";" || t.text == ":" || t.text == "." { break }
@@ -679,7 +708,7 @@ struct StanceFinder {
                 let locative: Set<String> = ["in", "at", "on", "from", "during", "near", "outside", "inside", "throughout", "across"]
                 let companion = men.start > 0 && (["alongside", "with"].contains(toks[men.start - 1].lower) || locative.contains(toks[men.start - 1].lower))
                     || men.start > 1 && ["alongside", "with"].contains(toks[men.start - 2].lower) && WordClasses.determiners.contains(toks[men.start - 1].lower)
-                if let e = men.entity, !excluding.contains(e), !companion, men.role != .pronoun || !["we", "i"].contains(men.lowerSurface) {
+                if let e = men.entity, !excluding.contains(e), !companion, !gerund, men.role != .pronoun || !["we", "i"].contains(men.lowerSurface) {
                     return ObjectSpan(target: .entity(e), end: men.end, undone: undone)
                 }
                 j = men.end; seenContent += 1; continue
