@@ -166,6 +166,8 @@ struct EntityResolver {
             // Surname or first+last of a person.
             if e.kind == .person, words.count == 1, ew.count >= 2, ew.last == words[0] || ew.dropLast().last == words[0] && ew.last?.count ?? 0 <= 3 { return i }
             if kind == .person, ew.count == 1, words.count >= 2, words.last == ew[0], e.kind == .person || e.kind == .other { return i }
+            // "MAX" for a known "Boeing 737 MAX": a later word of a product's name stands for it.
+            if e.kind == .product, words.count == 1, ew.count >= 2, ew.dropFirst().contains(words[0]), words[0].count >= 2 { return i }
             // Acronym ↔ expansion.
             if words.count == 1, Self.isAcronym(words[0]), ew.count >= 2, Self.initials(ew) == words[0] { return i }
             if ew.count == 1, Self.isAcronym(ew[0]), words.count >= 2, Self.initials(words) == ew[0] { return i }

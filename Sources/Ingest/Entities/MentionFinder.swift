@@ -20,6 +20,9 @@ struct MentionFinder {
         "board": .government, "tribe": .organization, "network": .organization, "utility": .organization, "operator": .organization,
         "president": .person, "governor": .person, "mayor": .person, "senator": .person, "ceo": .person,
         "executive": .person, "chairman": .person, "lawmaker": .person, "minister": .person, "secretary": .person,
+        // products referred to by what they are ("the aircraft", "the app")
+        "aircraft": .product, "airplane": .product, "plane": .product, "jet": .product, "jetliner": .product, "app": .product,
+        "device": .product, "drug": .product, "vehicle": .product, "console": .product,
     ]
     static let pronounKinds: [String: [EntityKind]] = [
         "he": [.person], "him": [.person], "she": [.person], "her": [.person],
@@ -364,6 +367,15 @@ struct MentionFinder {
             }
             return [mention]
         }
+        // "Clearview CEO and founder Jane Roe": a run ending in a title names the organisation
+        // before it; the person follows.
+        if titleStart > a, titleEnd == b {
+            let (org, p3) = Self.stripPossessive(surface(a, titleStart))
+            var m = Mention(sentence: s.index, start: a, end: titleStart, name: org, surface: surface(a, titleStart), kind: .organization, role: .named, possessive: p3)
+            let k = classify(org, tokens: Array(toks[a..<titleStart]), sentenceInitial: a == 0)
+            if k != .person, k != .other { m.kind = k }
+            return [m]
+        }
         // Lowercase role right before the name: "AWS head Andy Jassy" (role outside the span).
         var mention = Mention(sentence: s.index, start: a, end: b, name: nameText, surface: surface(a, b), kind: kind, role: .named, possessive: poss)
         if a >= 2, toks[a - 1].kind == .word, !toks[a - 1].isCapitalized, lexicon.lowerTitles.contains(toks[a - 1].lower) {
@@ -396,6 +408,10 @@ struct MentionFinder {
         if let last = words.last, let k = lexicon.orgWords[last] { return k }
         for w in words { if let k = lexicon.orgWords[w], k != .media { return k } }
         if looksLikePersonName(name) && words.count <= 4 { return .person }
+        // A model designation after a name ("Skyline 300", "Galaxy S10") makes a product.
+        if words.count >= 2, words.dropFirst().contains(where: { $0.first?.isNumber == true || $0.count <= 4 && $0.contains(where: \.isNumber) && $0.contains(where: \.isLetter) }) {
+            return .product
+        }
         if words.count == 1, let w = words.first, w.count >= 2, w.count <= 6, w == w.uppercased(), w.contains(where: \.isLetter) {
             return .organization
         }

@@ -7,6 +7,11 @@ public struct RuleExtractor: Extractor {
     public let version = "rules-1"
     static let spokesRoles: Set<String> = ["spokesman", "spokeswoman", "spokesperson", "representative", "spokespeople"]
     static let speechThreshold = 0.8
+    /// A label with a capitalised word after its first ("Dakota Access pipeline", "Biden vaccine mandate").
+    static func isNamed(_ label: String) -> Bool {
+        label.split(separator: " ").dropFirst().contains { $0.first?.isUppercase == true } || label.first?.isUppercase == true && label.split(separator: " ").count > 1
+    }
+
     static let employerWords: Set<String> = ["employers", "employer", "bosses", "boss", "management", "their employers"]
     static let sideWindow = 3
     static let evaluationThreshold = 0.3
@@ -34,10 +39,18 @@ public struct RuleExtractor: Extractor {
         var issueFinder = IssueFinder(lexicon: lexicon)
         for s in sentences { for t in s.tokens where t.kind == .word { issueFinder.bodyWords.insert(t.lower) } }
         var issues: [IssueFinder.Issue] = []
+        // Sentence where each issue was last named, for anaphora ("the pipeline" after "the Dakota Access pipeline").
+        var lastNamed: [Int: Int] = [:]
+        var sentenceNow = -1
         func issueIndex(for cand: IssueFinder.Issue, anaphoric: Bool) -> Int? {
             if anaphoric {
-                // "the bill" → the most salient issue with that head, else the main issue.
-                if let i = issues.indices.filter({ IssueFinder.sameReferent(issues[$0].head, cand.head) }).max(by: { issues[$0].score < issues[$1].score }) { return i }
+                // "the bill" → an issue with that head named in the last two sentences, else the
+                // most salient one with that head, else the main issue.
+                let sameHead = issues.indices.filter { IssueFinder.sameReferent(issues[$0].head, cand.head) }
+                if let recent = sameHead.filter({ (lastNamed[$0] ?? -9) >= sentenceNow - 2 }).max(by: { (lastNamed[$0] ?? 0, $1) < (lastNamed[$1] ?? 0, $0) }) {
+                    return recent
+                }
+                if let i = sameHead.max(by: { issues[$0].score < issues[$1].score }) { return i }
                 return issues.indices.max(by: { issues[$0].score < issues[$1].score })
             }
             for (i, e) in issues.enumerated() {
@@ -82,7 +95,9 @@ public struct RuleExtractor: Extractor {
                 let salient = issues.contains { $0.score >= 3 }
                 let anaphoric = issueFinder.isAnaphoric(toks, p.start, p.end) || p.issue.words.count <= 1 && !issues.isEmpty
                     || issueFinder.isDefiniteDescription(toks, p.start, p.end) && !sharesWords && salient
+                sentenceNow = n
                 guard let i = issueIndex(for: p.issue, anaphoric: anaphoric) else { continue }
+                if !anaphoric { lastNamed[i] = n }
                 issues[i].score += n < 2 ? 2 : 1
                 if !anaphoric, p.issue.label != issues[i].label, !issues[i].aliases.contains(p.issue.label) { issues[i].aliases.append(p.issue.label) }
                 analyses[n].issues.append((p.start, p.end, i))
@@ -137,6 +152,17 @@ public struct RuleExtractor: Extractor {
 
                 }
             }
+            // "the 737" after "the Boeing 737 MAX": a model number stands for the product.
+            var coveredTokens = Set(mentions.flatMap { Array($0.start..<$0.end) })
+            for k in sentenceTokens.indices.dropLast() where sentenceTokens[k].lower == "the" && sentenceTokens[k + 1].kind == .number && !coveredTokens.contains(k + 1) {
+                let number = sentenceTokens[k + 1].text
+                guard let e = resolver.entities.indices.first(where: { resolver.entities[$0].kind == .product && resolver.entities[$0].words.dropFirst().contains(number) }) else { continue }
+                var m = Mention(sentence: analyses[n].sentence.index, start: k + 1, end: k + 2, name: resolver.entities[e].name, surface: number, kind: .product, role: .nominal)
+                m.entity = e
+                mentions.append(m)
+                coveredTokens.insert(k + 1)
+            }
+            mentions.sort { $0.start < $1.start }
             // "AWS head Andy Jassy": a lowercase role links the person to the preceding name.
             for k in mentions.indices where k > 0 && mentions[k].kind == .person && mentions[k].title != nil && mentions[k].qualifier == nil {
                 let prev = mentions[k - 1]
@@ -369,9 +395,11 @@ public struct RuleExtractor: Extractor {
                 if case .entity(let t) = target, Self.employerWords.contains(NameKey.make(resolver.entities[t].name)), let org = orgOf[f.holder] {
                     target = .entity(org)
                 }
-                // A weak issue (mentioned once, outside title and lead, not a named bill) is
-                // folded into the article's issue rather than becoming a node of its own.
-                if case .issue(let i) = target, let main = mainIssue, i != main, issues[i].score < 3, issues[i].head != "bill" {
+                // A weak issue (mentioned once, outside title and lead, not named) is folded
+                // into the article's issue rather than becoming a node of its own. A named one
+                // ("the Dakota Access pipeline", "SB 12") is specific enough to stand.
+                if case .issue(let i) = target, let main = mainIssue, i != main, issues[i].score < 3, issues[i].head != "bill",
+                   !Self.isNamed(issues[i].label) {
                     target = .issue(main)
                 }
                 let key = "\(f.holder)|\(f.polarity)|\(target)|\(a.sentence.index)"

@@ -122,6 +122,14 @@ struct IssueFinder {
                !(toks[i + 1].lower == "to" && i + 2 < toks.count && isNounStart(toks[i + 2])) {
                 i += 1; continue
             }
+            // "to order grounding the jet", "to ban flavored e-cigarettes": after "to", an issue noun
+            // with an object is the verb of an infinitive.
+            if i > 0, toks[i - 1].lower == "to", i + 1 < toks.count, toks[i + 1].kind == .word,
+               WordClasses.determiners.contains(toks[i + 1].lower) || toks[i + 1].lower.hasSuffix("ing") || toks[i + 1].isCapitalized && !titleCase
+                || !lexicon.issueNouns.contains(toks[i + 1].lower) && !WordClasses.prepositions.contains(toks[i + 1].lower)
+                    && !WordClasses.coordinators.contains(toks[i + 1].lower) && !WordClasses.auxiliaries.contains(toks[i + 1].lower) && !titleCase {
+                i += 1; continue
+            }
             // "Britain bans Huawei", "the union vows a fight": a plural-looking head between a
             // name and a name or determiner is the verb of the clause.
             if base.hasSuffix("s"), !t.isCapitalized, i > 0, i + 1 < toks.count, toks[i - 1].isCapitalized || lexicon.groupHeads[toks[i - 1].lower] != nil,
@@ -153,6 +161,9 @@ struct IssueFinder {
                 if p.text.contains(where: \.isNumber) && !p.text.allSatisfy(\.isNumber) || ["billion", "million", "bn", "trillion"].contains(p.lower) { break }
                 let w = p.lower
                 if titleCase, !bodyWords.isEmpty, !bodyWords.contains(w) { break }
+                // "a better bill", "a terrible deal": a judgement, not part of the issue's name.
+                // (judgements only: "eviction ordinance" and "surveillance program" keep their toned nouns)
+                if ["better", "best", "worse", "worst", "good", "bad", "great", "terrible"].contains(w) { break }
                 if WordClasses.determiners.contains(w) || WordClasses.prepositions.contains(w) || WordClasses.auxiliaries.contains(w)
                     || WordClasses.coordinators.contains(w) || WordClasses.subjectPronouns.contains(w) || WordClasses.relativePronouns.contains(w)
                     || WordClasses.intentionVerbs.contains(w)

@@ -163,7 +163,9 @@ struct StanceFinder {
                 return results
             }
             // "… established a camp to resist the project": the infinitive's holder is the clause subject.
+            // ("planned to sue": the verb group of an intention is the subject's own, not an infinitive clause)
             let infinitive = m.start > 0 && toks[m.start - 1].lower == "to" && !(m.start > 1 && lexicon.cues[toks[m.start - 2].lower] != nil)
+                && !(m.start > 1 && WordClasses.intentionVerbs.contains(toks[m.start - 2].lower))
                 // ", warning that …" / ", calling for …": a participle clause shares the main subject
                 || m.start > 0 && toks[m.start - 1].text == "," && toks[m.start].lower.hasSuffix("ing")
             var holders = infinitive ? clauseSubject(a, before: m.start, speakerOrg: speakerOrg) : subjects(a, before: m.start, speakerOrg: speakerOrg)
@@ -192,6 +194,15 @@ struct StanceFinder {
             // Signing, passing or introducing is a stance only on a law or proposal.
             if cue.frame == .enact {
                 guard case .issue? = target else { return [] }
+            }
+            // "declined to ground the jet", "refused to sign the bill": refusing an act against
+            // something, under pressure to take it, defends it; refusing an act for it opposes it.
+            if m.start >= 2, toks[m.start - 1].lower == "to",
+               ["refused", "refuses", "refuse", "refusing", "declined", "declines", "decline", "declining"].contains(toks[m.start - 2].lower),
+               cue.frame != .neg {
+                emit(holders, target ?? mainTarget, polarity: cue.polarity == .opposes ? .defends : .opposes, conf: cue.confidence * 0.9,
+                     rule: "\(cue.frame.rawValue).refusal:\(cue.label)", mod: .asserted)
+                return results
             }
             emit(holders, target ?? mainTarget, conf: cue.confidence * (target == nil ? 0.8 : 1),
                  rule: "\(cue.frame.rawValue)\(target == nil ? ".default" : ""):\(cue.label)", mod: mod)
@@ -562,6 +573,12 @@ struct StanceFinder {
         }
         if p >= 0, WordClasses.prepositions.contains(toks[p].lower), !["like"].contains(toks[p].lower) {
             guard toks[p].lower == "of" else { return false }
+            // "Two of the largest unions …", "some of the employees": the quantity is the subject.
+            if p >= 1, ["one", "two", "three", "four", "five", "some", "many", "most", "several", "hundreds", "thousands", "dozens",
+                        "majority", "all", "none", "each", "both"].contains(toks[p - 1].lower),
+               p < 2 || WordClasses.clauseBreakers.contains(toks[p - 2].text) || toks[p - 2].text == "," || ["the", "a"].contains(toks[p - 2].lower) || p == 1 {
+                return true
+            }
             // "of the union" is not a subject — unless a coordinated list follows the preposition
             // ("an assortment of activists, shareholders and employees decried"): accept when the
             // mention is directly followed by the verb group.
