@@ -199,6 +199,15 @@ struct Case: CustomStringConvertible, Sendable {
         #expect(has(g, Edge(holder: "Harbor Shoppers Union", polarity: .supports, target: "plastic shopping bag ban")))
     }
 
+    @Test func mentionBoundaries() {
+        let g = extract("Matthew L. Myers praised the rule, although services firms objected. It was the second time German voters rejected a bid. The Council for Schools, an industry association, is wary. Critics said that the Hale administration's plan was rushed.")
+        let names = Set(g.entities.map(\.name))
+        for expected in ["Matthew L. Myers", "services firms", "German voters", "Hale administration"] {
+            #expect(names.contains(expected), "missing \(expected) in \(names.sorted())")
+        }
+        #expect(!names.contains("industry"), "\(names.sorted())")
+    }
+
     @Test func aGerundObjectIsAPracticeNotTheActorsInIt() {
         let g = extract("The curfew ordinance divides the city. Mayor Dana Whitfield said she is opposed to fining parents for their children's absences.")
         #expect(has(g, Edge(holder: "Dana Whitfield", polarity: .opposes, target: "curfew ordinance")), "\(edges(g))")

@@ -30,6 +30,7 @@ struct MentionFinder {
         "it": [.organization, .government, .product], "we": [.organization, .group, .government, .person],
         "i": [.person],  // resolved to the quote's speaker
     ]
+    static let ordinals: Set<String> = ["first", "second", "third", "fourth", "fifth", "last", "next", "final"]
     static let honours: Set<String> = ["MP", "OBE", "MBE", "CBE", "KBE", "QC", "KC", "MEP", "MSP", "PhD", "Esq", "Esq."]
     static let connectors: Set<String> = ["of", "for", "&", "de", "du", "von", "van", "der", "la", "le", "del", "da"]
 
@@ -61,6 +62,9 @@ struct MentionFinder {
                 if ws == h.words { headStart = i - n + 1; kind = h.kind; matched = true; break }
             }
             guard matched else { continue }
+            // "an industry association", "the teachers union": a modifier of another actor noun.
+            if i + 1 < toks.count, toks[i + 1].kind == .word, !toks[i + 1].isCapitalized,
+               Self.nominalHeads[toks[i + 1].lower] != nil || lexicon.groupHeads[toks[i + 1].lower] != nil { continue }
             // "Tech Workers Coalition": a capitalised head inside a name is not a group.
             if toks[i].isCapitalized, i > 0, i + 1 < toks.count, toks[i + 1].isCapitalized, toks[i + 1].kind == .word { continue }
             if toks[i].isCapitalized, i > 0, toks[i - 1].isCapitalized, toks[i - 1].kind == .word,
@@ -76,7 +80,9 @@ struct MentionFinder {
                     || WordClasses.isAdverb(w) || WordClasses.coordinators.contains(w) || WordClasses.subjectPronouns.contains(w)
                     || WordClasses.relativePronouns.contains(w) || lexicon.cues[w] != nil || lexicon.speechVerbs.contains(w)
                     || Self.stripPossessive(w).1 || lexicon.stopCapitals.contains(t.text) && m - 1 == 0 || w.hasSuffix("ed") && !w.contains("-")
-                    || (w.hasSuffix("ing") && !w.contains("-")) || Int(w) != nil || lexicon.issueNouns.contains(w) && !t.isCapitalized {
+                    || (w.hasSuffix("ing") && !w.contains("-")) || Int(w) != nil || lexicon.issueNouns.contains(w) && !t.isCapitalized
+                    // "although services firms", "the second time German voters"
+                    || WordClasses.subordinators.contains(w) || Self.ordinals.contains(w) || IssueFinder.temporalWords.contains(w) || w == "time" || w == "times" {
                     break
                 }
                 if t.isCapitalized && m - 1 > 0 || t.isCapitalized && !lexicon.stopCapitals.contains(t.text) {
@@ -165,6 +171,7 @@ struct MentionFinder {
             var h = k + 1
             while h < toks.count, h - k <= 4, toks[h].kind == .word, Self.nominalHeads[Self.stripPossessive(toks[h].lower).0] == nil || toks[h].isCapitalized,
                   !WordClasses.prepositions.contains(toks[h].lower), !WordClasses.auxiliaries.contains(toks[h].lower),
+                  !WordClasses.determiners.contains(toks[h].lower),  // "that the Biden administration": the description starts at "the"
                   lexicon.cues[toks[h].lower] == nil, !covered[h] {
                 h += 1
             }
@@ -236,6 +243,9 @@ struct MentionFinder {
                 }
                 if t.kind == .number, !parts.isEmpty, j + 1 <= toks.count { parts.append(j); j += 1; continue }
                 if t.text == ".", let p = parts.last, p == j - 1, lexicon.titles.contains(toks[p].text + ".") { j += 1; continue }
+                // A middle initial: "Matthew L. Myers".
+                if t.text == ".", let p = parts.last, p == j - 1, parts.count >= 2, toks[p].text.count == 1, toks[p].isCapitalized,
+                   j + 1 < toks.count, toks[j + 1].kind == .word, toks[j + 1].isCapitalized { j += 1; continue }
                 // Connectors join institution names ("Council for Education Technology",
                 // "Safety and Health Administration") but not a finished company name and what
                 // follows ("Veridian Systems for Sentinel", "Teachers Union and Students First").

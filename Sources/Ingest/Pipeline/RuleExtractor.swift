@@ -428,6 +428,12 @@ public struct RuleExtractor: Extractor {
             }
         }
 
+        // "pushes back" with nothing named: a criticised actor rebuts (defends); anyone else resists
+        // what the article is about (opposes).
+        for k in graph.stances.indices where graph.stances[k].rule == "svo.default:push back" && !criticised.contains(graph.stances[k].holder) {
+            graph.stances[k].polarity = .opposes
+        }
+
         graph.entities = resolver.entities.map { .init(name: $0.name, kind: $0.kind, aliases: $0.aliases) }
         graph.issues = issues.enumerated().map { .init(label: $0.element.label, aliases: $0.element.aliases, owner: issueOwner[$0.offset]) }
         graph.relations = resolver.relations.sorted { ($0.from, $0.to, $0.type.rawValue) < ($1.from, $1.to, $1.type.rawValue) }
