@@ -723,8 +723,9 @@ struct StanceFinder {
                 // "sue alongside the governors", "together with X": company, not target; "in
                 // Manhattan federal court": a place or time, not target either.
                 let locative: Set<String> = ["in", "at", "on", "from", "during", "near", "outside", "inside", "throughout", "across"]
-                let companion = men.start > 0 && (["alongside", "with"].contains(toks[men.start - 1].lower) || locative.contains(toks[men.start - 1].lower))
-                    || men.start > 1 && ["alongside", "with"].contains(toks[men.start - 2].lower) && WordClasses.determiners.contains(toks[men.start - 1].lower)
+                // (a "with" that ends the cue itself — "sided with", "agrees with" — introduces the target)
+                let companion = men.start > k && (["alongside", "with"].contains(toks[men.start - 1].lower) || locative.contains(toks[men.start - 1].lower))
+                    || men.start > k + 1 && ["alongside", "with"].contains(toks[men.start - 2].lower) && WordClasses.determiners.contains(toks[men.start - 1].lower)
                 if let e = men.entity, !excluding.contains(e), !companion, !gerund, men.role != .pronoun || !["we", "i"].contains(men.lowerSurface) {
                     return ObjectSpan(target: .entity(e), end: men.end, undone: undone)
                 }
