@@ -336,6 +336,12 @@ struct StanceFinder {
         let w = toks[j].lower
         // A gerund names a practice ("defended scraping"): the article's issue, usually.
         if w.hasSuffix("ing") { return false }
+        // "contests this interpretation": a demonstrative with a noun is an object of its own.
+        if ["this", "these", "those"].contains(w), j + 1 < toks.count, toks[j + 1].kind == .word, a.mentionAt[j + 1] == nil, a.issueAt(j + 1) == nil,
+           !WordClasses.determiners.contains(toks[j + 1].lower),
+           !WordClasses.auxiliaries.contains(toks[j + 1].lower), !WordClasses.prepositions.contains(toks[j + 1].lower), lexicon.cues[toks[j + 1].lower] == nil {
+            return true
+        }
         if WordClasses.prepositions.contains(w) || WordClasses.subordinators.contains(w) || WordClasses.objectPronouns.contains(w)
             || WordClasses.relativePronouns.contains(w) || ["and", "or", "but", "it", "them", "this", "these", "those"].contains(w) {
             return false
@@ -480,8 +486,9 @@ struct StanceFinder {
                let roleAt = [men.start - 2, men.start - 3].first(where: { $0 >= 0 && Self.leaderRoles.contains(a.tokens[$0].lower) }), roleAt >= 0 {
                 e = leader
             }
-            // "we" in a quote is the speaker's organisation.
-            if men.role == .pronoun, ["we", "i"].contains(men.lowerSurface), let sp = a.speaker { e = men.lowerSurface == "we" ? (speakerOrg(sp) ?? sp) : sp }
+            // "we" and "I" in a quote are the speaker: a named official or activist holds the
+            // position they state (a spokesperson's words go to the organisation later on).
+            if men.role == .pronoun, ["we", "i"].contains(men.lowerSurface), let sp = a.speaker { e = sp }
             if let e, !result.contains(e) { result.append(e) }
         }
         add(h)
