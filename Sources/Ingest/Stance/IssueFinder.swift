@@ -157,6 +157,14 @@ struct IssueFinder {
                 // "to renew military deal": an infinitive verb is not a modifier; nor is a
                 // participle after an auxiliary ("have introduced bills").
                 if a >= 2, toks[a - 2].lower == "to" || p.lower.hasSuffix("ed") && WordClasses.auxiliaries.contains(toks[a - 2].lower) { break }
+                // A participle modifies only after a determiner ("the proposed ban", "a newly revised
+                // plan"); elsewhere it is a verb ("states enacted laws", "a rarely used rule").
+                if p.lower.hasSuffix("ed"), !titleCase, a >= 2 {
+                    let before = toks[a - 2].lower
+                    let determined = WordClasses.determiners.contains(before)
+                        || WordClasses.isAdverb(before) && a >= 3 && WordClasses.determiners.contains(toks[a - 3].lower)
+                    if !determined { break }
+                }
                 // Amounts are not part of an issue's name ("$1.9 billion", "£52bn").
                 if p.text.contains(where: \.isNumber) && !p.text.allSatisfy(\.isNumber) || ["billion", "million", "bn", "trillion"].contains(p.lower) { break }
                 let w = p.lower
