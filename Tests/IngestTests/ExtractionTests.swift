@@ -170,6 +170,9 @@ struct Case: CustomStringConvertible, Sendable {
         Case(phenomenon: "saying no to something",
              text: "“We are saying no to the Harbor Tower project,” said Dana Whitfield.",
              expected: [Edge(holder: "Dana Whitfield", polarity: .opposes, target: "Harbor Tower project")]),
+        Case(phenomenon: "a quote after a position taken without a speech verb is that actor's",
+             text: "Dana Whitfield accused Northwind Energy of misleading the council in a memo to members. “Northwind will never be trusted again, and it should not ever be given the benefit of the doubt.”",
+             expected: [Edge(holder: "Dana Whitfield", polarity: .opposes, target: "Northwind Energy")]),
         Case(phenomenon: "qualified group: employees at Acme",
              text: "Employees at Acme Logistics protested the surveillance program.",
              expected: [Edge(holder: "Acme Logistics employees", polarity: .opposes, target: "surveillance program")]),
@@ -203,6 +206,12 @@ struct Case: CustomStringConvertible, Sendable {
         #expect(bans.map(\.label) == ["plastic shopping bag ban"], "\(g.issues.map(\.label))")
         #expect(bans.first?.aliases.contains("ban on plastic shopping bags") == true)
         #expect(has(g, Edge(holder: "Harbor Shoppers Union", polarity: .supports, target: "plastic shopping bag ban")))
+    }
+
+    @Test func aNameEndingInIngStartsASentence() {
+        let g = extract("Pilots criticised Boeing over the Skyline 300 jet on Monday. Boeing defended the aircraft. Reading the report, critics objected.")
+        #expect(has(g, Edge(holder: "Boeing", polarity: .defends, target: "Skyline 300")), "\(edges(g))")
+        #expect(!g.entities.contains { $0.name == "Reading" })
     }
 
     @Test func mentionBoundaries() {

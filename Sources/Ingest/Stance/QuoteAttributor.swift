@@ -70,6 +70,16 @@ struct QuoteAttributor {
             && analyses[n].speechVerb == nil && analyses[n - 1].hasQuote {
             if let s = analyses[n - 1].speaker { analyses[n].speaker = s }
         }
+        // `X accused Y of … in a memo. "Quote …"`: a quote opening right after a sentence in which
+        // someone took a position (with no speech verb and no quote of its own) is that actor's words.
+        for n in analyses.indices.dropFirst() where analyses[n].speaker == nil && analyses[n].tokens.first?.kind == .openQuote
+            && analyses[n].speechVerb == nil && !analyses[n - 1].hasQuote && analyses[n - 1].speaker == nil {
+            let prev = analyses[n - 1]
+            if let cue = finder.cues(in: prev).first(where: { $0.cue.isVerb }),
+               let s = finder.subjects(prev, before: cue.start, speakerOrg: { _ in nil }).first {
+                analyses[n].speaker = s
+            }
+        }
         var changed = true
         while changed {
             changed = false
@@ -99,7 +109,8 @@ struct QuoteAttributor {
                 var sign = pol == .opposes ? -1.0 : 1.0
                 // Negation scopes over the next few words of its clause ("is not trying to make it great").
                 var b = i - 1
-                while b >= 0, i - b <= 6, arr[b].kind == .word {
+                // (a comma may set off an aside inside the clause: "should not, ever, be given")
+                while b >= 0, i - b <= 7, arr[b].kind == .word || arr[b].text == "," {
                     if WordClasses.negators.contains(arr[b].lower) || arr[b].lower.hasSuffix("n't") || arr[b].lower.hasSuffix("n’t") { sign = -sign; break }
                     b -= 1
                 }
