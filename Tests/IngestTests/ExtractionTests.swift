@@ -215,9 +215,9 @@ struct Case: CustomStringConvertible, Sendable {
     }
 
     @Test func mentionBoundaries() {
-        let g = extract("Matthew L. Myers praised the rule, although services firms objected. It was the second time German voters rejected a bid. The Council for Schools, an industry association, is wary. Critics said that the Hale administration's plan was rushed.")
+        let g = extract("The Department of Justice sued. Matthew L. Myers praised the rule, although services firms objected. It was the second time German voters rejected a bid. The Council for Schools, an industry association, is wary. Critics said that the Hale administration's plan was rushed.")
         let names = Set(g.entities.map(\.name))
-        for expected in ["Matthew L. Myers", "services firms", "German voters", "Hale administration"] {
+        for expected in ["Department of Justice", "Matthew L. Myers", "services firms", "German voters", "Hale administration"] {
             #expect(names.contains(expected), "missing \(expected) in \(names.sorted())")
         }
         #expect(!names.contains("industry"), "\(names.sorted())")

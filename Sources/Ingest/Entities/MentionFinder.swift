@@ -381,7 +381,8 @@ struct MentionFinder {
         }
         // "Clearview CEO and founder Jane Roe": a run ending in a title names the organisation
         // before it; the person follows.
-        if titleStart > a, titleEnd == b {
+        // ("Department of Justice" ends in a title word too, but after a connector: a name)
+        if titleStart > a, titleEnd == b, !Self.connectors.contains(toks[titleStart - 1].lower) {
             let (org, p3) = Self.stripPossessive(surface(a, titleStart))
             var m = Mention(sentence: s.index, start: a, end: titleStart, name: org, surface: surface(a, titleStart), kind: .organization, role: .named, possessive: p3)
             let k = classify(org, tokens: Array(toks[a..<titleStart]), sentenceInitial: a == 0)
