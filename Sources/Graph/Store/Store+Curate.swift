@@ -153,13 +153,12 @@ extension Store {
             try db.execute(sql: "UPDATE stance SET holder = ?2 WHERE holder = ?1", arguments: [s.id, t.id])
             try db.execute(sql: "UPDATE stance SET target_entity = ?2 WHERE target_entity = ?1", arguments: [s.id, t.id])
             let duplicates = try Self.dropDuplicateStances(db, of: t.id, moved: Set(moved))
+            try db.execute(sql: "DELETE FROM adjacency WHERE a IN (?1, ?2) OR b IN (?1, ?2)", arguments: [s.id, t.id])
             try db.execute(sql: """
-                DELETE FROM adjacency WHERE a IN (?1, ?2) OR b IN (?1, ?2);
                 INSERT OR IGNORE INTO adjacency(a, b)
-                  SELECT holder, COALESCE(target_entity, -target_issue) FROM stance WHERE holder = ?2 OR target_entity = ?2;
-                INSERT OR IGNORE INTO adjacency(a, b)
-                  SELECT COALESCE(target_entity, -target_issue), holder FROM stance WHERE holder = ?2 OR target_entity = ?2;
-                """, arguments: [s.id, t.id])
+                SELECT holder, COALESCE(target_entity, -target_issue) FROM stance WHERE holder = ?1 OR target_entity = ?1
+                UNION SELECT COALESCE(target_entity, -target_issue), holder FROM stance WHERE holder = ?1 OR target_entity = ?1
+                """, arguments: [t.id])
 
             try db.execute(sql: """
                 INSERT INTO alias(entity, surface, surface_key, curated)
