@@ -49,6 +49,8 @@ public struct CurationRecord: Sendable, Equatable {
     public var action: String
     /// One line for people; the payload's `summary`.
     public var summary: String
+    /// The analyst's note, if one was given.
+    public var note: String?
     /// A JSON object with ids and names/keys, enough to understand and replay the change.
     public var payload: String
 }
@@ -79,7 +81,14 @@ struct StanceSnapshot: Codable, Sendable, Equatable {
     var line: String { "\(holder) \(polarity) \(target) (“\(evidence)”, \(article))" }
 }
 
-protocol CurationPayload: Encodable { var summary: String { get } }
+protocol CurationPayload: Encodable {
+    var summary: String { get }
+    var note: String? { get }
+}
+
+extension CurationPayload {
+    var note: String? { nil }
+}
 
 struct MergePayload: CurationPayload {
     var summary: String
@@ -182,7 +191,7 @@ extension Store {
             try db.execute(sql: "DELETE FROM entity WHERE id = ?", arguments: [s.id])
 
             let stancesMoved = moved.filter { !duplicates.contains($0) }
-            var parts = ["\(plural(stancesMoved.count, "stance")) moved", "\(plural(s.aliases?.count ?? 0, "alias")) kept"]
+            var parts = ["\(plural(stancesMoved.count, "stance")) moved", "\(plural(s.aliases?.count ?? 0, "alias")) moved"]
             if relationsMoved > 0 { parts.append("\(plural(relationsMoved, "relation")) moved") }
             if !issues.isEmpty { parts.append("\(plural(issues.count, "owned issue")) moved") }
             if !selfStances.isEmpty { parts.append("\(plural(selfStances.count, "stance")) between them dropped") }
@@ -257,8 +266,9 @@ extension Store {
         try writer.read { db in
             try Row.fetchAll(db, sql: "SELECT id, at, action, payload FROM curation ORDER BY id").map { r in
                 let payload: String = r[3]
-                let summary = (try? JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any])?["summary"] as? String
-                return CurationRecord(id: r[0], at: r[1], action: r[2], summary: summary ?? r[2], payload: payload)
+                let fields = (try? JSONSerialization.jsonObject(with: Data(payload.utf8))) as? [String: Any] ?? [:]
+                return CurationRecord(id: r[0], at: r[1], action: r[2], summary: fields["summary"] as? String ?? r[2],
+                                      note: fields["note"] as? String, payload: payload)
             }
         }
     }
@@ -389,7 +399,7 @@ extension Store {
         let json = String(decoding: try enc.encode(payload), as: UTF8.self)
         let at = ISO8601DateFormatter().string(from: Date())
         try db.execute(sql: "INSERT INTO curation(at, action, payload) VALUES (?,?,?)", arguments: [at, action, json])
-        return CurationRecord(id: db.lastInsertedRowID, at: at, action: action, summary: payload.summary, payload: json)
+        return CurationRecord(id: db.lastInsertedRowID, at: at, action: action, summary: payload.summary, note: payload.note, payload: json)
     }
 }
 
