@@ -370,9 +370,10 @@ extension Store {
         }
         var dropped: [Int64] = []
         for key in order {
-            guard let copies = groups[key], copies.count > 1, copies.contains(where: { moved.contains($0.id) }) else { continue }
-            let kept = copies.first { !moved.contains($0.id) } ?? copies[0]
-            let extra = copies.filter { moved.contains($0.id) && $0.id != kept.id }
+            // Only copies the merge created: a moved stance repeating one the actor already had.
+            guard let copies = groups[key], let kept = copies.first(where: { !moved.contains($0.id) }) else { continue }
+            let extra = copies.filter { moved.contains($0.id) }
+            if extra.isEmpty { continue }
             if kept.status == StanceStatus.auto.rawValue, let verdict = extra.first(where: { $0.status != StanceStatus.auto.rawValue }) {
                 try db.execute(sql: "UPDATE stance SET status = ? WHERE id = ?", arguments: [verdict.status, kept.id])
             }
