@@ -42,7 +42,8 @@ extension GraphQ {
                 for r in d.relations { out += r.outgoing ? "  \(r.type) → \(r.other)\n" : "  ← \(r.type) \(r.other)\n" }
                 for st in d.stances {
                     let who = st.direction == "out" ? "\(d.name) \(st.polarity) \(st.other)" : "\(st.other) \(st.polarity) \(d.name)"
-                    let mod = st.modality == "asserted" ? "" : " [\(st.modality)]"
+                    var mod = st.modality == "asserted" ? "" : " [\(st.modality)]"
+                    if st.status != "auto" { mod += " [\(st.status)]" }
                     out += "  [\(st.id)] \(st.date ?? "undated")  \(who)\(mod)\n      “\(st.evidence)” (\(st.article))\n"
                 }
             }

@@ -13,7 +13,7 @@ struct GraphQ: ParsableCommand {
         Exit codes: 0 ok, 64 usage, 65 bad query or bad input data, 1 other failures.
         """,
         subcommands: [Ingest.self, Stats.self, Entities.self, Query.self, WhoOpposes.self, WhoSupports.self, Path.self, Top.self,
-                      Export.self, Import.self, Timeline.self, Audit.self, Explain.self, Verify.self, Eval.self, Demo.self]
+                      Export.self, Import.self, Curate.self, Timeline.self, Audit.self, Explain.self, Verify.self, Eval.self, Demo.self]
     )
 }
 

@@ -119,6 +119,12 @@ enum Schema {
             CREATE INDEX stance_issue_date ON stance(target_issue, date, polarity, modality, status, holder, topic);
             """)
         }
+        m.registerMigration("v3-curation") { db in
+            // An alias an analyst tied to an actor (a merged actor's name, a renamed actor's old
+            // name). Ingest and import resolve such a name to that actor whatever its kind and
+            // whoever else shares it, so that curations survive later articles.
+            try db.execute(sql: "ALTER TABLE alias ADD COLUMN curated INTEGER NOT NULL DEFAULT 0")
+        }
         return m
     }
 }

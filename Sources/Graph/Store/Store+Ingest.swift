@@ -22,12 +22,16 @@ extension Store {
                 return .alreadyKnown(article: existing)
             }
             var replaced = false
+            var verdicts: [StanceSnapshot] = []
             if let old = try Int64.fetchOne(db, sql: "SELECT id FROM article WHERE key = ?", arguments: [document.key]) {
+                // Analysts' rejections and confirmations of the old version are re-applied below.
+                verdicts = try Self.curatedVerdicts(db, article: old)
                 try db.execute(sql: "DELETE FROM article WHERE id = ?", arguments: [old])
                 replaced = true
             }
             let articleID = try Self.insertArticle(db, document, hash: hash, extractorVersion: extractorVersion)
             let (newEntities, stances) = try Self.insertGraph(db, graph, article: articleID)
+            if !verdicts.isEmpty { try Self.reapply(db, verdicts, article: articleID, key: document.key) }
             return replaced
                 ? .replaced(article: articleID, newEntities: newEntities, stances: stances)
                 : .added(article: articleID, newEntities: newEntities, stances: stances)
@@ -100,6 +104,11 @@ extension Store {
         let key = NameKey.make(name)
         var id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM entity WHERE name_key = ?"), arguments: [key])
         var isNew = false
+        // A name an analyst tied to an actor (`graphq curate merge/rename`) wins over the rules below.
+        if id == nil {
+            let owners = try Int64.fetchAll(db.cachedStatement(sql: "SELECT entity FROM alias WHERE surface_key = ? AND curated = 1 LIMIT 2"), arguments: [key])
+            if owners.count == 1 { id = owners[0] }
+        }
         // Another entity's alias identifies it ("AWS" for Amazon Web Services) — except for groups:
         // "opponents" in one article is not "opponents of the rule" in another.
         if id == nil, kind != .group {

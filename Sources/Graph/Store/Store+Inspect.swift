@@ -25,6 +25,8 @@ public struct EntityDetail: Sendable {
         public var evidence: String
         public var article: String
         public var modality: String
+        /// auto, or an analyst's verdict (confirmed, rejected).
+        public var status: String
     }
     public var id: Int64
     public var name: String
@@ -88,14 +90,14 @@ extension Store {
             let stances = try Row.fetchAll(db, sql: """
                 SELECT s.id, CASE WHEN s.holder = ?1 THEN 'out' ELSE 'in' END,
                        CASE WHEN s.holder = ?1 THEN COALESCE(te.name, ti.label) ELSE h.name END,
-                       s.polarity, s.date, s.evidence, a.key, s.modality
+                       s.polarity, s.date, s.evidence, a.key, s.modality, s.status
                 FROM stance s JOIN entity h ON h.id = s.holder JOIN article a ON a.id = s.article
                 LEFT JOIN entity te ON te.id = s.target_entity LEFT JOIN issue ti ON ti.id = s.target_issue
                 WHERE s.holder = ?1 OR s.target_entity = ?1
                 ORDER BY s.date, s.id
                 """, arguments: [id]).map {
                 EntityDetail.StanceLine(id: $0[0], direction: $0[1], other: $0[2], polarity: $0[3], date: $0[4],
-                                        evidence: $0[5], article: $0[6], modality: $0[7])
+                                        evidence: $0[5], article: $0[6], modality: $0[7], status: $0[8])
             }
             return EntityDetail(id: row[0], name: row[1], kind: row[2], aliases: aliases, relations: relations, stances: stances)
         }
