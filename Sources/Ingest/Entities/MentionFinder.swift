@@ -85,10 +85,28 @@ struct MentionFinder {
                     || WordClasses.subordinators.contains(w) || Self.ordinals.contains(w) || IssueFinder.temporalWords.contains(w) || w == "time" || w == "times" {
                     break
                 }
+                // A lowercase word after a modal or a subject is a verb taking the group as its
+                // object: "can reach students", "Sentinel benefits students" (but "German sports
+                // chiefs", "a victory to green activists", "are union critics" keep their modifiers).
+                if !t.isCapitalized, m >= 2 {
+                    let b = toks[m - 2]
+                    if b.lower == "own" || WordClasses.conditionalModals.contains(b.lower) || ["can", "will", "must"].contains(b.lower)
+                        // (a verb after a singular name ends in -s; "Amazon warehouse workers" keeps its noun)
+                        || b.kind == .word && b.isCapitalized && m - 2 > 0 && !Self.isDemonymLike(b.text) && w.hasSuffix("s") && !w.hasSuffix("ss")
+                        || b.kind == .openQuote && m - 2 > 0  // said Sentinel "helps counsellors …"
+                        || lexicon.groupHeads[b.lower] != nil || Self.isAgentPlural(b.lower) { break }
+                }
+                if w == "own" || lexicon.transitiveVerbs.contains(w) { break }
                 if t.isCapitalized && m - 1 > 0 || t.isCapitalized && !lexicon.stopCapitals.contains(t.text) {
                     qualifier = qualifier == nil ? t.text : t.text + " " + qualifier!
                 }
                 m -= 1
+            }
+            // "software that analyses students' faces": after a relative pronoun the first word is
+            // the clause's verb, not a modifier.
+            if m < headStart, m > 0, WordClasses.relativePronouns.contains(toks[m - 1].lower), !toks[m].isCapitalized {
+                m += 1
+                if qualifier != nil, !toks[m..<headStart].contains(where: \.isCapitalized) { qualifier = nil }
             }
             // A capitalised qualifier is kept only if it reads as a name (not "Republican").
             var name = surface(m, i + 1)
@@ -258,6 +276,10 @@ struct MentionFinder {
                 break
             }
             if parts.isEmpty { i += 1; continue }
+            // Dates are not actors: "January 2024", "2026".
+            if parts.allSatisfy({ toks[$0].kind == .number || DateNormalizer.month(toks[$0].text) != nil || WordClasses.weekdays.contains(toks[$0].lower) }) {
+                i = j; continue
+            }
             // A lone capitalised word at a sentence (or quotation) start is a name only if the
             // article also capitalises it mid-sentence or a lexicon knows it.
             let atStart = parts[0] == 0 || toks[parts[0] - 1].kind == .openQuote
@@ -454,9 +476,15 @@ struct MentionFinder {
         "stickers", "trailers", "tankers", "freighters", "boulders", "ledgers", "dealers", "headliners", "fingers", "shoulders", "waters"]
 
     /// A plural agent noun: "-ers"/"-ists"/"-ians" words of some length, minus common things.
+    /// "-ors" plurals that name things, not people ("counsellors" and "legislators" do).
+    static let nonAgentOrs: Set<String> = ["factors", "sectors", "mirrors", "motors", "vectors", "tractors", "corridors", "monitors",
+        "behaviors", "behaviours", "colours", "flavors", "flavours", "favours", "honours", "terrors", "horrors", "interiors", "exteriors",
+        "sensors", "reactors", "indicators", "elevators", "calculators", "generators", "radiators", "ventilators", "detectors",
+        "connectors", "processors", "escalators", "accelerators", "incubators", "simulators", "errors", "anchors", "meteors"]
+
     static func isAgentPlural(_ w: String) -> Bool {
         guard w.count >= 7, w.allSatisfy({ $0.isLetter || $0 == "-" }), !nonAgentPlurals.contains(w) else { return false }
-        return w.hasSuffix("ers") || w.hasSuffix("ists") || w.hasSuffix("ians")
+        return w.hasSuffix("ers") || w.hasSuffix("ists") || w.hasSuffix("ians") || w.hasSuffix("ors") && !nonAgentOrs.contains(w)
     }
 
     static func isDemonymLike(_ q: String) -> Bool {

@@ -496,6 +496,14 @@ public struct RuleExtractor: Extractor {
         default: kinds = [m.kind] + (m.kind == .organization ? [] : m.kind == .government ? [.organization] : [])
         }
         if w == "we" || w == "i" { return nil }  // resolved against the quote's speaker
+        // "the council" after "the Council for Education Technology", "the union" after "the
+        // Northshore Teachers Union": a description whose head is a word of a recent name.
+        if m.role == .nominal {
+            let head = NameKey.make(MentionFinder.stripPossessive(m.name).0)
+            if let h = history.reversed().prefix(12).first(where: { NameKey.make(resolver.entities[$0.entity].name).split(separator: " ").contains { $0 == head } }) {
+                return h.entity
+            }
+        }
         // The kind the word names first ("the agency" → a government body), then the others.
         for pass in 0..<2 {
             for h in history.reversed() {

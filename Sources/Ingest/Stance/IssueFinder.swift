@@ -169,6 +169,7 @@ struct IssueFinder {
                 if p.text.contains(where: \.isNumber) && !p.text.allSatisfy(\.isNumber) || ["billion", "million", "bn", "trillion"].contains(p.lower) { break }
                 let w = p.lower
                 if titleCase, !bodyWords.isEmpty, !bodyWords.contains(w) { break }
+                if lexicon.transitiveVerbs.contains(w), !(w.hasSuffix("ed") && a >= 2 && WordClasses.determiners.contains(toks[a - 2].lower)) { break }
                 // "a better bill", "a terrible deal": a judgement, not part of the issue's name.
                 // (judgements only: "eviction ordinance" and "surveillance program" keep their toned nouns)
                 if ["better", "best", "worse", "worst", "good", "bad", "great", "terrible"].contains(w) { break }

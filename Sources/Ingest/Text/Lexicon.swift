@@ -35,6 +35,8 @@ public struct Lexicon: Sendable {
     var lowerTitles: Set<String> = []
     var orgWords: [String: EntityKind] = [:]
     var issueNouns: Set<String> = []
+    /// Inflected forms of transitive verbs that are rarely noun modifiers (`verbs.txt`).
+    var transitiveVerbs: Set<String> = []
     var speechVerbs: Set<String> = []
     var stopCapitals: Set<String> = []
     var firstNames: Set<String> = []
@@ -64,7 +66,7 @@ public struct Lexicon: Sendable {
 
     static let knownFiles = ["cues.tsv", "urge-complements.tsv", "evaluative.tsv", "groups.txt", "titles.txt", "org-words.tsv",
                              "issue-nouns.txt", "speech-verbs.txt", "stop-capitals.txt", "first-names.txt",
-                             "first-names-ambiguous.txt", "gazetteer.tsv", "places.tsv", "sentiment.tsv"]
+                             "first-names-ambiguous.txt", "gazetteer.tsv", "places.tsv", "sentiment.tsv", "verbs.txt"]
 
     /// Adds the entries of one lexicon file; its name says which lexicon it extends.
     mutating func add(contentsOf url: URL) throws {
@@ -110,6 +112,7 @@ public struct Lexicon: Sendable {
                 orgWords[cols[0]] = kind
             case "issue-nouns.txt": issueNouns.insert(cols[0].lowercased())
             case "speech-verbs.txt": for f in Inflector.forms(of: cols[0]) { speechVerbs.insert(f) }
+            case "verbs.txt": for f in Inflector.forms(of: cols[0]) { transitiveVerbs.insert(f) }
             case "stop-capitals.txt": stopCapitals.insert(cols[0])
             case "first-names.txt": firstNames.insert(cols[0])
             case "first-names-ambiguous.txt": ambiguousFirstNames.insert(cols[0])

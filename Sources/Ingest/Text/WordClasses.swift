@@ -28,7 +28,7 @@ enum WordClasses {
                                               "tried", "tries", "ready", "due", "about"]
     static let subjectPronouns: Set<String> = ["he", "she", "they", "it", "we", "i"]
     static let objectPronouns: Set<String> = ["him", "her", "them", "it", "us", "me"]
-    static let relativePronouns: Set<String> = ["who", "which", "that"]
+    static let relativePronouns: Set<String> = ["who", "which", "that", "whose", "whom"]
     static let coordinators: Set<String> = [",", "and", "or", "&", "as", "well", "along", "with", "even", "also", "both", "together", "plus"]
     static let clauseBreakers: Set<String> = [";", ":", "—", "–", "(", ")"]
     static let subordinators: Set<String> = ["because", "although", "though", "while", "whereas", "since", "unless", "if", "when",
