@@ -214,6 +214,20 @@ struct Case: CustomStringConvertible, Sendable {
         #expect(!g.entities.contains { $0.name == "Reading" })
     }
 
+    @Test func aDescriptionPrefersTheNameItEchoes() {
+        // "the council's president" is the council's, although Acme was named last.
+        let g = extract("The Council for Clean Ports opposes the plan, and Acme Shipping supports it. Howard Pike, the council's president, said the plan was reckless.")
+        let names = Dictionary(uniqueKeysWithValues: g.entities.enumerated().map { ($0.element.name, $0.offset) })
+        guard let pike = names["Howard Pike"], let council = names["Council for Clean Ports"] else { Issue.record("\(names.keys.sorted())"); return }
+        #expect(g.relations.contains { $0.from == pike && $0.to == council && $0.type == .leads }, "\(g.relations)")
+    }
+
+    @Test func verbsBeforeAGroupAreNotPartOfIt() {
+        let g = extract("The bill aims to protect students. The software can infer students' moods. Acme said Sentinel helps counsellors notice students in distress.")
+        let groups = g.entities.filter { $0.kind == .group }.map(\.name)
+        #expect(!groups.contains { $0.contains("protect") || $0.contains("infer") || $0.contains("helps") || $0.contains("notice") }, "\(groups)")
+    }
+
     @Test func mentionBoundaries() {
         let g = extract("The Department of Justice sued. Matthew L. Myers praised the rule, although services firms objected. It was the second time German voters rejected a bid. The Council for Schools, an industry association, is wary. Critics said that the Hale administration's plan was rushed.")
         let names = Set(g.entities.map(\.name))
