@@ -195,7 +195,7 @@ struct MentionFinder {
             }
             guard h < toks.count, !covered[h], !toks[h].isCapitalized, let kind = Self.nominalHeads[Self.stripPossessive(toks[h].lower).0] else { continue }
             // "the company's" is possessive; "the union members" is not a description of an actor.
-            if h + 1 < toks.count, lexicon.groupHeads[toks[h + 1].lower] != nil { continue }
+            if h + 1 < toks.count, lexicon.groupHeads[toks[h + 1].lower] != nil, !Self.stripPossessive(toks[h].lower).1 { continue }
             let poss = Self.stripPossessive(toks[h].lower).1
             // "the Hale administration", "the Dutch government": a capitalised modifier with a
             // governing head names an actor rather than describing one.

@@ -12,6 +12,9 @@ public struct RuleExtractor: Extractor {
         label.split(separator: " ").dropFirst().contains { $0.first?.isUppercase == true } || label.first?.isUppercase == true && label.split(separator: " ").count > 1
     }
 
+    static let businessWords: Set<String> = ["company", "firm", "retailer", "carrier", "automaker", "airline", "manufacturer",
+                                             "startup", "conglomerate", "corporation", "giant", "operator", "utility"]
+    static let speakingGroups: Set<String> = ["officials", "spokespeople", "spokesmen", "spokeswomen", "representatives"]
     static let employerWords: Set<String> = ["employers", "employer", "bosses", "boss", "management", "their employers"]
     static let sideWindow = 3
     static let evaluationThreshold = 0.3
@@ -140,6 +143,16 @@ public struct RuleExtractor: Extractor {
             for k in mentions.indices {
                 switch mentions[k].role {
                 case .named, .group:
+                    // "the city's residents", "Acme's engineers": a possessor right before a bare
+                    // group qualifies it ("Hamburg residents", "Acme engineers").
+                    if mentions[k].role == .group, mentions[k].qualifier == nil, k > 0, mentions[k - 1].possessive,
+                       mentions[k - 1].end == mentions[k].start, let p = mentions[k - 1].entity,
+                       [.organization, .government, .other].contains(resolver.entities[p].kind) {
+                        let owner = resolver.entities[p].name
+                        mentions[k].qualifier = owner
+                        mentions[k].name = owner + " " + mentions[k].name
+                        mentions[k].surface = mentions[k].name
+                    }
                     let e = resolver.resolve(mentions[k])
                     mentions[k].entity = e
                     // "employees of Veridian Systems … the company": the qualifier is mentioned too.
@@ -296,6 +309,13 @@ public struct RuleExtractor: Extractor {
         var parentOf: [Int: Int] = [:]
         for r in sortedRelations where r.type == .partOf || r.type == .productOf { parentOf[r.from] = parentOf[r.from] ?? r.to }
         let speakerOrg: (Int) -> Int? = { orgOf[$0] }
+        // "UAW officials said …": officials and spokespeople of a named organisation speak for it.
+        for r in sortedRelations where r.type == .memberOf && spokespersonFor[r.from] == nil {
+            if let last = resolver.entities[r.from].name.split(separator: " ").last, Self.speakingGroups.contains(last.lowercased()),
+               resolver.entities[r.from].kind == .group {
+                spokespersonFor[r.from] = r.to
+            }
+        }
 
         if ProcessInfo.processInfo.environment["GRAPHQ_TRACE"] != nil { trace(analyses, issues: issues, main: mainIssue, resolver: resolver) }
 
@@ -493,7 +513,8 @@ public struct RuleExtractor: Extractor {
         let kinds: [EntityKind]
         switch m.role {
         case .pronoun: kinds = MentionFinder.pronounKinds[w] ?? []
-        default: kinds = [m.kind] + (m.kind == .organization ? [] : m.kind == .government ? [.organization] : [])
+        // ("the city" may be a place the lexicons do not know: kind other)
+        default: kinds = [m.kind] + (m.kind == .organization ? [] : m.kind == .government ? [.organization] + (["city", "state", "county", "country", "town"].contains(MentionFinder.stripPossessive(m.name.lowercased()).0) ? [.other] : []) : [])
         }
         if w == "we" || w == "i" { return nil }  // resolved against the quote's speaker
         // "the council" after "the Council for Education Technology", "the union" after "the
@@ -512,6 +533,11 @@ public struct RuleExtractor: Extractor {
                 if w == "they" || w == "them", h.kind == .person { continue }
                 if (w == "it"), h.plural { continue }
                 if m.role == .nominal, h.kind == .media { continue }
+                // "the company" is not "Harbor Union": a business description skips names ending
+                // in another kind of organisation noun ("union", "council", "coalition").
+                if m.role == .nominal, Self.businessWords.contains(NameKey.make(MentionFinder.stripPossessive(m.name).0)),
+                   let last = NameKey.make(resolver.entities[h.entity].name).split(separator: " ").last.map(String.init),
+                   MentionFinder.nominalHeads[last] != nil, !Self.businessWords.contains(last) { continue }
                 return h.entity
             }
             if m.role == .pronoun { break }

@@ -195,6 +195,8 @@ struct IssueFinder {
                 while c < toks.count, taken < 4 {
                     let w = toks[c].lower
                     if toks[c].kind != .word && toks[c].kind != .number || Self.isTemporal(toks[c]) { break }
+                    // "strike against Northwind Energy entered its second week": a past verb ends it.
+                    if taken > 0, w.hasSuffix("ed"), !toks[c].isCapitalized, !WordClasses.determiners.contains(toks[c - 1].lower) { break }
                     // "and" inside a name ("Immigration and Customs Enforcement") does not end the tail.
                     let inName = c > 0 && c + 1 < toks.count && toks[c - 1].isCapitalized && toks[c + 1].isCapitalized && !titleCase
                     if WordClasses.prepositions.contains(w) && w != "of" || WordClasses.auxiliaries.contains(w) || WordClasses.relativePronouns.contains(w)
