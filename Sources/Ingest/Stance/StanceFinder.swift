@@ -102,7 +102,39 @@ struct StanceFinder {
             if !results.isEmpty, objectEnd > consumedUntil { consumedUntil = objectEnd }
             found += results
         }
+        found += funding(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
         return found
+    }
+
+    static let fundingVerbs: Set<String> = ["pledged", "pledges", "committed", "commits", "contributed", "contributes", "donated",
+                                            "donates", "invested", "invests", "spent", "spends", "poured", "pours"]
+
+    /// "Adelson has pledged $650 million", "the team committed $500 million to the stadium":
+    /// putting money into something supports it (what it goes "to"/"for", else the article's
+    /// issue). Money spent "to defeat" something is left to the cue that says so.
+    func funding(in a: SentenceAnalysis, speakerOrg: (Int) -> Int?, taken: Set<Int>) -> [FoundStance] {
+        let toks = a.tokens
+        var out: [FoundStance] = []
+        for k in toks.indices where Self.fundingVerbs.contains(toks[k].lower) {
+            var j = k + 1
+            while j < toks.count, j - k <= 3, toks[j].kind == .word, WordClasses.isAdverb(toks[j].lower) || ["about", "nearly", "almost", "over", "more", "than", "some", "roughly", "up", "to"].contains(toks[j].lower) { j += 1 }
+            guard j < toks.count, ["$", "£", "€", "¥"].contains(toks[j].text) || toks[j].kind == .number && j + 1 < toks.count && ["million", "billion", "dollars", "euros", "pounds"].contains(toks[j + 1].lower) else { continue }
+            // the rest of the clause: a purpose with a stance cue decides instead
+            let clauseEnd = toks[k...].firstIndex { [";", "."].contains($0.text) } ?? toks.count
+            if toks[(k + 1)..<clauseEnd].contains(where: { lexicon.cues[$0.lower]?.contains { $0.polarity == .opposes } == true }) { continue }
+            let holders = subjects(a, before: k, speakerOrg: speakerOrg).filter { !taken.contains($0) }
+            guard !holders.isEmpty else { continue }
+            var target: ArticleGraph.Target? = nil
+            if let to = toks[j..<clauseEnd].firstIndex(where: { ["to", "for", "toward", "towards"].contains($0.lower) }) {
+                target = object(a, after: to + 1, excluding: Set(holders))
+            }
+            guard let t = target ?? mainTarget else { continue }
+            for h in holders {
+                out.append(FoundStance(holder: h, polarity: .supports, target: t, modality: modality(a, k).0 == .negated ? .negated : .asserted,
+                                       cue: toks[k].text, rule: target == nil ? "act.default:fund" : "act:fund", confidence: 0.6))
+            }
+        }
+        return out
     }
 
     // MARK: frames
