@@ -4,12 +4,13 @@
 /// rules change.
 enum RuleReliability {
     /// Measured precision of each rule family (first component of `FoundStance.rule`) on the dev
-    /// set, 2026-11-27 (families with fewer than five stances keep a modest prior).
+    /// set, 2026-11-27, smoothed towards 0.5 ((right + 2) / (all + 4)) so that a family seen a
+    /// handful of times does not claim certainty; families never seen keep 0.4–0.6.
     static let prior: [String: Double] = [
-        "urge": 0.9, "prep": 0.8, "from": 0.75, "act": 0.65, "svo": 0.65, "quote.evaluative": 0.65,
-        "neg": 0.6, "speech.continue": 0.6, "psych.adjective": 0.5, "svo.default": 0.45, "speech.side": 0.45,
-        "psych": 0.45, "quote.side": 0.4, "svo.undo": 0.4, "enact": 0.35, "act.default": 0.35,
-        "svo.passive": 0.3, "speech.evaluative": 0.2, "group": 0.2,
+        "urge": 0.86, "speech.side": 0.73, "svo": 0.72, "quote.side": 0.69, "quote.evaluative": 0.68, "svo.passive": 0.67,
+        "prep": 0.67, "psych.adjective": 0.67, "act": 0.65, "enact": 0.6, "from": 0.6, "act.refusal": 0.6, "speech.continue": 0.6,
+        "neg": 0.6, "act.default": 0.56, "speech.evaluative": 0.56, "urge.request": 0.5, "psych": 0.45, "group": 0.44,
+        "svo.default": 0.42, "from.request": 0.4, "svo.undo": 0.29,
     ]
 
     /// The stance confidence: the family's measured precision, adjusted by the cue's own prior
