@@ -326,6 +326,7 @@ public struct RuleExtractor: Extractor {
         // Pass 1: cue-based stances. Pass 2 (below) reads quotes and reported speech, using the
         // sides speakers took in pass 1 when a quote carries no clear evaluation.
         var perSentence = analyses.map { stanceFinder.find(in: $0, speakerOrg: speakerOrg) }
+        Self.addOutcomeStances(&perSentence, analyses, finder: stanceFinder)
         // Actors criticised in the article by cue-based stances (for rebuttals below).
         let criticisedEarly = Set(perSentence.flatMap { $0 }.filter { $0.polarity == .opposes }.compactMap { f -> Int? in
             if case .entity(let e)? = f.target { return e } else { return nil }
@@ -481,6 +482,41 @@ public struct RuleExtractor: Extractor {
                 mentions[j].kind = mentions[k].kind
                 right = mentions[j].start
                 j -= 1
+            }
+        }
+    }
+
+    static let winWords: Set<String> = ["victory", "win", "boost", "triumph", "vindication"]
+    static let lossWords: Set<String> = ["loss", "blow", "defeat", "setback", "rebuke", "slap", "disappointment", "embarrassment"]
+
+    /// "…, handing a major victory to green activists", "In a major blow to Airbnb, the governor
+    /// signed …", "The decision is a huge loss for the oil industry": an act that is a victory for
+    /// X puts X on the actor's side of it; a blow to X puts X on the other side. The act is a
+    /// cue-based stance in the same sentence, else the last one in the two sentences before.
+    static func addOutcomeStances(_ perSentence: inout [[FoundStance]], _ analyses: [SentenceAnalysis], finder: StanceFinder) {
+        for n in analyses.indices {
+            let toks = analyses[n].tokens
+            for k in toks.indices where winWords.contains(toks[k].lower) || lossWords.contains(toks[k].lower) {
+                guard k + 1 < toks.count, ["for", "to"].contains(toks[k + 1].lower), !analyses[n].inQuote[k] else { continue }
+                let beneficiaries = finder.coordinatedAfter(analyses[n], k + 2)
+                guard !beneficiaries.isEmpty else { continue }
+                let snapshot = perSentence
+                // (an act by one of the beneficiaries — "a blow to the FTC, which sought to block
+                // the merger" — is what they lost with, not the act that hurt them)
+                func acts(_ m: Int) -> [FoundStance] {
+                    snapshot[m].filter { $0.modality != .negated && !$0.rule.hasPrefix("quote") && !$0.rule.hasPrefix("speech")
+                        && !$0.rule.hasPrefix("outcome") && $0.target != nil && !beneficiaries.contains($0.holder) }
+                }
+                // An earlier act only when this sentence points back at it ("The decision is a huge loss for …").
+                let pointsBack = toks[..<k].contains { ["decision", "move", "vote", "announcement", "veto", "approval", "rejection"].contains($0.lower) }
+                let earlier = pointsBack ? (max(0, n - 2)..<n).reversed().compactMap({ acts($0).last }).first : nil
+                guard let act = acts(n).first ?? earlier, let target = act.target else { continue }
+                let same = winWords.contains(toks[k].lower)
+                let side: Polarity = act.polarity == .opposes ? (same ? .opposes : .supports) : (same ? .supports : .opposes)
+                for b in beneficiaries where b != act.holder && ArticleGraph.Target.entity(b) != target {
+                    perSentence[n].append(FoundStance(holder: b, polarity: side, target: target, modality: .asserted, cue: toks[k].text,
+                                                      rule: "outcome:\(toks[k].lower)", confidence: 0.5))
+                }
             }
         }
     }

@@ -684,6 +684,10 @@ struct StanceFinder {
         while true {
             let men = a.mentions[cur]
             if let e = men.entity, !result.contains(e) { result.append(e) }
+            // "the FTC and its chairman Lina Khan": a role description names the person after it.
+            if men.role == .nominal, men.end < toks.count, let named = a.mentionAt[men.end], named != cur, a.mentions[named].role == .named {
+                cur = named; continue
+            }
             var n = men.end
             var sawCoordinator = false
             while n < toks.count, WordClasses.coordinators.contains(toks[n].lower) || WordClasses.determiners.contains(toks[n].lower)
