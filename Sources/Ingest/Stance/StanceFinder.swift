@@ -103,7 +103,45 @@ struct StanceFinder {
             found += results
         }
         found += funding(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
+        found += authorship(in: a, taken: Set(found.map(\.holder)))
         return found
+    }
+
+    static let authorRoles: Set<String> = ["sponsor", "sponsors", "co-sponsor", "co-sponsors", "cosponsor", "cosponsors", "author",
+                                           "authors", "architect", "architects", "champion", "champions", "backer", "backers"]
+
+    /// "the bill's authors, Pat Roberts and Debbie Stabenow", "Paul Reyes, the law's sponsor,":
+    /// the author or sponsor of a measure, in apposition, supports it.
+    func authorship(in a: SentenceAnalysis, taken: Set<Int>) -> [FoundStance] {
+        let toks = a.tokens
+        var out: [FoundStance] = []
+        for k in toks.indices.dropFirst() where Self.authorRoles.contains(toks[k].lower) {
+            guard let iss = a.issueAt(k - 1), iss.end == k, MentionFinder.stripPossessive(toks[k - 1].text).1 else { continue }
+            var holders: [Int] = []
+            if k + 2 < toks.count, toks[k + 1].text == "," {
+                // "the bill's authors, committee chairman A and Sen. B, the senior Democrat, were …":
+                // the people named in the apposition (up to its verb).
+                var j = k + 2
+                var named: [Int] = []
+                while j < toks.count, !WordClasses.auxiliaries.contains(toks[j].lower), lexicon.speechVerbs.contains(toks[j].lower) == false,
+                      toks[j].text != "." || j + 1 < toks.count && toks[j + 1].isCapitalized {  // "Sen. B" is not the end
+                    if let mi = a.mentionAt[j], a.mentions[mi].role == .named, let e = a.mentions[mi].entity { named.append(mi); j = a.mentions[mi].end; _ = e; continue }
+                    j += 1
+                }
+                let people = named.filter { a.mentions[$0].kind == .person }
+                holders = (people.isEmpty ? named : people).compactMap { a.mentions[$0].entity }
+            }
+            var s = iss.start - 1
+            while s >= 0, WordClasses.determiners.contains(toks[s].lower) { s -= 1 }
+            if holders.isEmpty, s >= 1, toks[s].text == ",", let mi = a.mentionAt[s - 1], let e = a.mentions[mi].entity {
+                holders = [e]  // "Paul Reyes, the law's sponsor,"
+            }
+            for h in holders where !taken.contains(h) {
+                out.append(FoundStance(holder: h, polarity: .supports, target: .issue(iss.issue), modality: .asserted,
+                                       cue: toks[k].text, rule: "act:\(toks[k].lower)", confidence: 0.7))
+            }
+        }
+        return out
     }
 
     static let fundingVerbs: Set<String> = ["pledged", "pledges", "committed", "commits", "contributed", "contributes", "donated",
