@@ -196,6 +196,12 @@ struct Case: CustomStringConvertible, Sendable {
              expected: [Edge(holder: "Pat Lowe", polarity: .supports, target: "curfew ordinance"),
                         Edge(holder: "Debbie Marsh", polarity: .supports, target: "curfew ordinance"),
                         Edge(holder: "Paul Reyes", polarity: .supports, target: "curfew ordinance")]),
+        Case(phenomenon: "a quote about a person described, not the country named",
+             text: "Chairman Dave Roe criticised the president's pipeline order. “This president is not trying to make America great again, he is trying to make it bad again,” Roe said.",
+             expected: [Edge(holder: "Dave Roe", polarity: .opposes, target: "pipeline order")]),
+        Case(phenomenon: "a statement released by X is X's",
+             text: "The Harbor Transit Authority refused to renew Rideshare's license. A statement released by the Harbor Transit Authority read, “Rideshare is not fit and proper to hold a license.”",
+             expected: [Edge(holder: "Harbor Transit Authority", polarity: .opposes, target: "Rideshare")]),
         Case(phenomenon: "qualified group: employees at Acme",
              text: "Employees at Acme Logistics protested the surveillance program.",
              expected: [Edge(holder: "Acme Logistics employees", polarity: .opposes, target: "surveillance program")]),
@@ -249,6 +255,12 @@ struct Case: CustomStringConvertible, Sendable {
         let g = extract("The bill aims to protect students. The software can infer students' moods. Acme said Sentinel helps counsellors notice students in distress.")
         let groups = g.entities.filter { $0.kind == .group }.map(\.name)
         #expect(!groups.contains { $0.contains("protect") || $0.contains("infer") || $0.contains("helps") || $0.contains("notice") }, "\(groups)")
+    }
+
+    @Test func aQuoteAimsAtThePersonItDescribesNotACountry() {
+        let g = extract("President Jane Poe signed the pipeline order. “This president is not trying to make America great again, he is trying to make it bad again,” said tribal chairman Dave Roe.")
+        #expect(has(g, Edge(holder: "Dave Roe", polarity: .opposes, target: "Jane Poe")), "\(edges(g))")
+        #expect(!edges(g).contains { $0.holder == "Dave Roe" && ($0.target == "United States" || $0.target == "America") })
     }
 
     @Test func mentionBoundaries() {

@@ -443,6 +443,9 @@ struct MentionFinder {
         if let last = words.last, let k = lexicon.orgWords[last] { return k }
         for w in words { if let k = lexicon.orgWords[w], k != .media { return k } }
         if looksLikePersonName(name) && words.count <= 4 { return .person }
+        // "New Yorkers", "South Koreans": people of a place are a group.
+        if words.count >= 2, let last = words.last, last.hasSuffix("ers") || last.hasSuffix("ans"), lexicon.orgWords[last] == nil,
+           lexicon.gazetteer[NameKey.make(name)] == nil { return .group }
         // A model designation after a name ("Skyline 300", "Galaxy S10") makes a product.
         if words.count >= 2, words.dropFirst().contains(where: { $0.first?.isNumber == true || $0.count <= 4 && $0.contains(where: \.isNumber) && $0.contains(where: \.isLetter) }) {
             return .product

@@ -371,13 +371,22 @@ public struct RuleExtractor: Extractor {
                 polarity = score < 0 ? .opposes : .supports
                 // What the statement is about: an issue, or an actor that can hold a position
                 // (groups and places named in a quote are usually those affected, not targets).
+                // A person or organisation (also by description: "this president") comes before a
+                // country or government named in passing ("… make America great again").
+                var place: ArticleGraph.Target?
                 for k in span.startIndex..<span.endIndex {
                     if let iss = a.issueAt(k) { target = .issue(iss.issue); break }
-                    if let mi = a.mentionAt[k], let e = a.mentions[mi].entity, e != sp, e != speakerOrg(sp), a.mentions[mi].role == .named,
-                       [.organization, .government, .person, .product].contains(resolver.entities[e].kind) {
-                        target = .entity(e); break
+                    if let mi = a.mentionAt[k], let e = a.mentions[mi].entity, e != sp, e != speakerOrg(sp),
+                       a.mentions[mi].role == .named || a.mentions[mi].role == .nominal && resolver.entities[e].kind == .person {
+                        switch resolver.entities[e].kind {
+                        case .organization, .person, .product: target = .entity(e)
+                        case .government: if place == nil { place = .entity(e) }
+                        default: break
+                        }
+                        if target != nil { break }
                     }
                 }
+                if target == nil { target = place }
                 // Nothing named in the quote: what the speaker took a side on nearby, if anything.
                 if target == nil, let (prior, priorTarget) = priorSide(sp, near: n), prior.side == polarity?.side { target = priorTarget }
             } else if let (prior, priorTarget) = priorSide(sp, near: n) {
@@ -550,7 +559,7 @@ public struct RuleExtractor: Extractor {
         switch m.role {
         case .pronoun: kinds = MentionFinder.pronounKinds[w] ?? []
         // ("the city" may be a place the lexicons do not know: kind other)
-        default: kinds = [m.kind] + (m.kind == .organization ? [] : m.kind == .government ? [.organization] + (["city", "state", "county", "country", "town"].contains(MentionFinder.stripPossessive(m.name.lowercased()).0) ? [.other] : []) : [])
+        default: kinds = [m.kind] + (m.kind == .organization ? [] : m.kind == .government ? [.organization] + (["city", "town"].contains(MentionFinder.stripPossessive(m.name.lowercased()).0) ? [.other] : []) : [])
         }
         if w == "we" || w == "i" { return nil }  // resolved against the quote's speaker
         // "the council" after "the Council for Education Technology", "the union" after "the
@@ -569,6 +578,8 @@ public struct RuleExtractor: Extractor {
                 if w == "they" || w == "them", h.kind == .person { continue }
                 if (w == "it"), h.plural { continue }
                 if m.role == .nominal, h.kind == .media { continue }
+                // an unknown name standing for a city is one word, and not a plural ("Olympics")
+                if m.role == .nominal, h.kind == .other, resolver.entities[h.entity].name.contains(" ") || resolver.entities[h.entity].name.hasSuffix("s") { continue }
                 // "the company" is not "Harbor Union": a business description skips names ending
                 // in another kind of organisation noun ("union", "council", "coalition").
                 if m.role == .nominal, Self.businessWords.contains(NameKey.make(MentionFinder.stripPossessive(m.name).0)),

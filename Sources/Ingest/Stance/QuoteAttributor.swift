@@ -37,6 +37,11 @@ struct QuoteAttributor {
                 if t.lower == "according", k + 2 < toks.count, toks[k + 1].lower == "to", let mi = a.mentionAt[k + 2], let e = a.mentions[mi].entity {
                     analyses[n].speaker = e; analyses[n].speechVerb = k; break
                 }
+                // "A statement released by TfL read, “…”": the statement's author speaks.
+                if ["statement", "letter", "memo", "release"].contains(t.lower), k + 3 < toks.count, ["released", "issued", "sent", "published"].contains(toks[k + 1].lower),
+                   toks[k + 2].lower == "by", let mi = a.mentionAt[k + 3], let e = a.mentions[mi].entity {
+                    analyses[n].speaker = e; analyses[n].speechVerb = k; break
+                }
                 guard lexicon.speechVerbs.contains(t.lower), a.mentionAt[k] == nil else { continue }
                 // "their state", "a statement": a speech verb after a determiner is a noun.
                 if k > 0, WordClasses.determiners.contains(toks[k - 1].lower) || toks[k - 1].lower == "in" { continue }
