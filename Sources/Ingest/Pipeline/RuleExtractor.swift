@@ -15,6 +15,19 @@ public struct RuleExtractor: Extractor {
     static let businessWords: Set<String> = ["company", "firm", "retailer", "carrier", "automaker", "airline", "manufacturer",
                                              "startup", "conglomerate", "corporation", "giant", "operator", "utility"]
     static let speakingGroups: Set<String> = ["officials", "spokespeople", "spokesmen", "spokeswomen", "representatives"]
+    static let insistVerbs: Set<String> = ["insisted", "insists", "maintained", "maintains", "argued", "argues", "said", "says",
+                                           "promised", "promises", "assured", "assures"]
+    static let harmWords: Set<String> = ["change", "fall", "falling", "catastrophe", "disaster", "harm", "hurt", "suffer", "collapse", "end"]
+
+    /// A negated harm ("isn't going to change", "would not be a catastrophe", "is not falling").
+    static func isReassurance(_ toks: ArraySlice<Token>) -> Bool {
+        let t = Array(toks)
+        for (i, w) in t.enumerated() where WordClasses.negators.contains(w.lower) || w.lower.hasSuffix("n't") || w.lower.hasSuffix("n’t") {
+            if t[(i + 1)..<min(t.count, i + 6)].contains(where: { harmWords.contains($0.lower) }) { return true }
+        }
+        return false
+    }
+
     static let employerWords: Set<String> = ["employers", "employer", "bosses", "boss", "management", "their employers"]
     static let sideWindow = 3
     static let evaluationThreshold = 0.3
@@ -410,9 +423,11 @@ public struct RuleExtractor: Extractor {
             let explicitHolders = Set(found.filter { !$0.rule.contains(".default") && $0.target != stanceFinder.mainTarget }.map(\.holder))
             found.removeAll { $0.rule.contains(".default") && explicitHolders.contains($0.holder) }
             // Insisting that something will continue, while under criticism, defends it.
-            if let v = a.speechVerb, let sp = a.speaker, ["insisted", "insists", "maintained", "maintains", "argued", "argues", "said", "says"].contains(a.tokens[v].lower),
+            // So does a reassurance: "promises that the experience isn't going to change", "insisted
+            // a no-deal scenario would not be a catastrophe".
+            if let v = a.speechVerb, let sp = a.speaker, Self.insistVerbs.contains(a.tokens[v].lower),
                !found.contains(where: { $0.holder == sp }),
-               a.tokens[(v + 1)...].contains(where: { ["continue", "proceed", "persist", "remain"].contains($0.lower) }) {
+               a.tokens[(v + 1)...].contains(where: { ["continue", "proceed", "persist", "remain"].contains($0.lower) }) || Self.isReassurance(a.tokens[(v + 1)...]) {
                 found.append(FoundStance(holder: sp, polarity: .defends, target: stanceFinder.mainTarget, modality: .asserted,
                                          cue: a.tokens[v].text, rule: "speech.continue", confidence: 0.6))
             }
