@@ -492,6 +492,7 @@ struct StanceFinder {
         let cueInQuote = a.inQuote.indices.contains(cueStart) ? a.inQuote[cueStart] : false
         var k = cueStart - 1
         var head: Int?
+        var companions: [Int] = []
         // Skip the verb group, then a relative clause or appositive that ends right before it:
         // "The company, which has offered …, said" / "Reyes, former chairman of the board, said".
         while k >= 0, WordClasses.auxiliaries.contains(toks[k].lower) || WordClasses.isAdverb(toks[k].lower)
@@ -521,7 +522,14 @@ struct StanceFinder {
                 // appositive: ", title of Org," → continue before its opening comma
                 var c = k - 1
                 while c > 0, toks[c].text != ",", k - c < 15 { c -= 1 }
-                if c > 0, toks[c].text == ",", let mi = a.mentionAt[c - 1], suitableSubject(a, mi) { k = c - 1 }
+                if c > 0, toks[c].text == ",", let mi = a.mentionAt[c - 1], suitableSubject(a, mi) {
+                    // ", joined by other tribes," / ", along with Acme,": co-holders.
+                    if c + 2 < k, ["joined", "along", "together"].contains(toks[c + 1].lower), ["by", "with"].contains(toks[c + 2].lower) {
+                        // ("hundreds of other tribes": the list may start a few words in)
+                        if let start = (c + 3..<min(k, c + 7)).first(where: { a.mentionAt[$0] != nil }) { companions = coordinatedAfter(a, start) }
+                    }
+                    k = c - 1
+                }
             }
         }
         while k >= 0 {
@@ -542,7 +550,8 @@ struct StanceFinder {
             k -= 1
         }
         guard let h = head else { return [] }
-        return expandCoordination(a, h, speakerOrg: speakerOrg)
+        let holders = expandCoordination(a, h, speakerOrg: speakerOrg)
+        return holders + companions.filter { !holders.contains($0) }
     }
 
     /// A head mention plus the mentions coordinated with it on its left.
