@@ -297,6 +297,7 @@ struct MentionFinder {
                     || (first == 0 || toks[first - 1].kind == .openQuote) && Self.looksLikeSentenceInitialWord(toks[first].lower) && (first == last || !toks[first + 1].isCapitalized)
                         // ("Boeing", "Reading" and "Ely" are names when the article capitalises them mid-sentence)
                         && !midSentenceCapitals.contains(Self.stripPossessive(toks[first].text).0)
+                        && lexicon.gazetteer[NameKey.make(Self.stripPossessive(toks[first].text).0)] == nil
                     || toks[first].text.count > 2 && ["D-", "R-", "I-"].contains(String(toks[first].text.prefix(2))) {
                 // Keep a leading "The" only when the whole thing is a known name ("The Daily Wire").
                 if first == parts[0], lexicon.gazetteer[NameKey.make(surface(first, last + 1))] != nil, toks[first].lower == "the" { break }

@@ -54,7 +54,9 @@ struct QuoteAttributor {
                     || k > 1 && toks[k - 2].text == "," && toks[k - 1].kind == .closeQuote {
                     analyses[n].speaker = e; analyses[n].speechVerb = k; break
                 }
-                let subj = finder.subjects(a, before: k, speakerOrg: { _ in nil })
+                // ", warning that …": a participle clause speaks with the main clause's subject.
+                let participle = k > 0 && toks[k - 1].text == "," && t.lower.hasSuffix("ing")
+                let subj = participle ? finder.clauseSubject(a, before: k, speakerOrg: { _ in nil }) : finder.subjects(a, before: k, speakerOrg: { _ in nil })
                 if let e = subj.first {
                     analyses[n].speaker = e; analyses[n].speechVerb = k; break
                 }
