@@ -371,7 +371,8 @@ public struct RuleExtractor: Extractor {
             guard resolver.entities[sp].kind != .media else { continue }
             let quoted = a.tokens.indices.filter { a.inQuote[$0] }
             let span: ArraySlice<Token>
-            if let f = quoted.first, let l = quoted.last { span = a.tokens[f...l] }
+            // A quoted word or two ("would not be a “catastrophe”") is read with the words before it.
+            if let f = quoted.first, let l = quoted.last { span = a.tokens[(l - f < 4 ? max(0, f - 5) : f)...l] }
             else if let v = a.speechVerb, v + 1 < a.tokens.count { span = a.tokens[(v + 1)...] } else { continue }
             let score = quotes.evaluate(span)
             var polarity: Polarity?
@@ -425,10 +426,15 @@ public struct RuleExtractor: Extractor {
             // Insisting that something will continue, while under criticism, defends it.
             // So does a reassurance: "promises that the experience isn't going to change", "insisted
             // a no-deal scenario would not be a catastrophe".
+            // The reading overrides a quote's word balance ("would not be a “catastrophe”" is not
+            // against anything). Only an actor under criticism defends; anyone else supports.
             if let v = a.speechVerb, let sp = a.speaker, Self.insistVerbs.contains(a.tokens[v].lower),
-               !found.contains(where: { $0.holder == sp }),
+               !found.contains(where: { $0.holder == sp && !$0.rule.hasPrefix("quote") && !$0.rule.hasPrefix("speech") }),
                a.tokens[(v + 1)...].contains(where: { ["continue", "proceed", "persist", "remain"].contains($0.lower) }) || Self.isReassurance(a.tokens[(v + 1)...]) {
-                found.append(FoundStance(holder: sp, polarity: .defends, target: stanceFinder.mainTarget, modality: .asserted,
+                found.removeAll { $0.holder == sp }
+                // (under criticism: the article reports opposition by someone else)
+                let underFire = perSentence.flatMap { $0 }.contains { $0.polarity == .opposes && $0.holder != sp && $0.holder != orgOf[sp] }
+                found.append(FoundStance(holder: sp, polarity: underFire ? .defends : .supports, target: stanceFinder.mainTarget, modality: .asserted,
                                          cue: a.tokens[v].text, rule: "speech.continue", confidence: 0.6))
             }
             let date = dates.resolve(a.tokens)

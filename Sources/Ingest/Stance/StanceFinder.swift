@@ -251,7 +251,12 @@ struct StanceFinder {
             let intransitive = m.end < toks.count && ["and", "or", ","].contains(toks[m.end].lower)
             // "will stop selling Sentinel": an act's gerund object is what the act is about.
             let span = intransitive ? nil : objectSpan(a, after: m.end, excluding: Set(holders), practiceGerunds: cue.frame != .act)
-            let target = span?.target
+            var target = span?.target
+            // "will defend the state against the lawsuit": defending a party in a dispute is a
+            // position on what the dispute is about.
+            if cue.polarity == .defends, case .entity? = target, let end = span?.end, end < toks.count, toks[end].lower == "against", let main = mainTarget {
+                target = main
+            }
             // An object the analysis cannot name ("to fight climate change") is something else than
             // the article's issue: no default target then. Intransitive uses and pronouns keep it.
             if target == nil, !intransitive, hasUnknownObject(a, after: m.end) { return [] }
