@@ -300,6 +300,15 @@ struct Case: CustomStringConvertible, Sendable {
         #expect(!g.issues.contains { $0.label.lowercased().contains("britain bans") }, "\(g.issues.map(\.label))")
     }
 
+    @Test func theHeadlineIssueTakesNamedModifiersFromTheBody() {
+        let g = extract("Governors sued over the mandate President Poe announced. Several states have passed laws that ban COVID-19 vaccine mandates outright.",
+                        title: "Governors attack Poe vaccine mandate")
+        #expect(g.issues.contains { $0.label == "Poe COVID-19 vaccine mandate" }, "\(g.issues.map(\.label))")
+        // a common word from another phrase with the same head is not blended in
+        let h = extract("Critics fought the ban. The city also has a ban on plastic straws.", title: "Council passes Lakeview flavored vape ban")
+        #expect(!h.issues.contains { $0.label.contains("straw") && $0.label.contains("vape") }, "\(h.issues.map(\.label))")
+    }
+
     @Test func issueLabelsLeaveOutDatesAndDanglingWords() {
         let g = extract("Acme began selling drone technology to police earlier this year. Critics decried the practice.")
         #expect(g.issues.map(\.label).contains("selling drone technology to police"), "\(g.issues.map(\.label))")

@@ -125,6 +125,7 @@ public struct RuleExtractor: Extractor {
         let described = issues.indices.filter { issues[$0].words.count >= 2 }
         let mainIssue = (described.isEmpty ? Array(issues.indices) : described).max { issues[$0].score < issues[$1].score }
         let topicIssue = titleIssues.filter { issues[$0].words.count >= 2 }.max { issues[$0].score < issues[$1].score } ?? mainIssue
+        if let t = topicIssue { Self.addNamedModifiers(&issues, to: t) }
 
         // 2. Mentions and entities, with coreference by salience.
         var history: [(entity: Int, kind: EntityKind, plural: Bool)] = []
@@ -514,6 +515,29 @@ public struct RuleExtractor: Extractor {
                 j -= 1
             }
         }
+    }
+
+    /// The headline names the controversy briefly ("Biden vaccine mandate"); the body may name the
+    /// same thing with a proper or numbered modifier the headline left out ("COVID-19 vaccine
+    /// mandates"). Such modifiers join the label ("Biden COVID-19 vaccine mandate"); common words
+    /// do not, so different issues with the same head ("a state ban") are not blended in.
+    static func addNamedModifiers(_ issues: inout [IssueFinder.Issue], to t: Int) {
+        let tokens = issues[t].label.split(separator: " ").map(String.init)
+        guard tokens.count >= 2, !issues[t].label.contains("(") else { return }
+        let key = { (w: String) in IssueFinder.singular(w.lowercased()) }
+        let own = Set(tokens.map(key))
+        var extras: [String] = []
+        for j in issues.indices where j != t && IssueFinder.sameReferent(issues[j].head, issues[t].head) {
+            let other = issues[j].label.split(separator: " ").map(String.init)
+            let shared = other.filter { own.contains(key($0)) }
+            guard shared.count >= 2 else { continue }  // the head and at least one modifier
+            for w in other where !own.contains(key(w)) && (w.contains(where: \.isNumber) || w.first?.isUppercase == true) && !extras.contains(w) {
+                extras.append(w)
+            }
+        }
+        guard !extras.isEmpty, let at = tokens.firstIndex(where: { $0.first?.isLowercase == true }) else { return }
+        issues[t].aliases.append(issues[t].label)
+        issues[t].label = (tokens[..<at] + extras + tokens[at...]).joined(separator: " ")
     }
 
     static let winWords: Set<String> = ["victory", "win", "boost", "triumph", "vindication"]

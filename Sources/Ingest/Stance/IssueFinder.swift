@@ -166,7 +166,9 @@ struct IssueFinder {
                     if !determined { break }
                 }
                 // Amounts are not part of an issue's name ("$1.9 billion", "£52bn").
-                if p.text.contains(where: \.isNumber) && !p.text.allSatisfy(\.isNumber) || ["billion", "million", "bn", "trillion"].contains(p.lower) { break }
+                // ("COVID-19" and "5G" are names, not amounts)
+                let amount = p.text.first.map { "$£€¥".contains($0) || $0.isNumber && !p.text.contains(where: \.isUppercase) } ?? false
+                if amount && !p.text.allSatisfy(\.isNumber) || ["billion", "million", "bn", "trillion"].contains(p.lower) { break }
                 let w = p.lower
                 if titleCase, !bodyWords.isEmpty, !bodyWords.contains(w) { break }
                 if lexicon.transitiveVerbs.contains(w), !(w.hasSuffix("ed") && a >= 2 && WordClasses.determiners.contains(toks[a - 2].lower)) { break }
@@ -305,7 +307,8 @@ struct IssueFinder {
 
     /// True when an anaphor with head `b` may refer to an issue with head `a` ("the law" → the bill).
     static func sameReferent(_ a: String, _ b: String) -> Bool {
-        a == b || legislativeHeads.contains(a) && legislativeHeads.contains(b)
+        let (sa, sb) = (singular(a), singular(b))
+        return sa == sb || legislativeHeads.contains(sa) && legislativeHeads.contains(sb)
     }
 
     static let definite: Set<String> = ["the", "such", "this", "that", "these", "those", "its", "their", "his", "her", "both", "two"]
