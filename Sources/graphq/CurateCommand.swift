@@ -29,6 +29,14 @@ extension GraphQ {
             }
         }
 
+        /// `reject` and `confirm`: one stance's review status.
+        static func setStatus(_ store: StoreOptions, stance: String, to status: StanceStatus, note: String?) throws {
+            let id = try stanceID(stance)
+            try apply(store, unchanged: "stance #\(id) is already \(status.rawValue); nothing changed") {
+                try $0.setStatus(stance: id, to: status, note: note)
+            }
+        }
+
         static func stanceID(_ text: String) throws -> Int64 {
             let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
             guard let id = Int64(digits) else { throw ValidationError("'\(text)' is not a stance id; use a number such as 12") }
@@ -60,12 +68,7 @@ extension GraphQ.Curate {
 
         func validate() throws { _ = try GraphQ.Curate.stanceID(stance) }
 
-        func run() throws {
-            let id = try GraphQ.Curate.stanceID(stance)
-            try GraphQ.Curate.apply(store, unchanged: "stance #\(id) is already rejected; nothing changed") {
-                try $0.setStatus(stance: id, to: .rejected, note: note)
-            }
-        }
+        func run() throws { try GraphQ.Curate.setStatus(store, stance: stance, to: .rejected, note: note) }
     }
 
     struct Confirm: ParsableCommand {
@@ -77,12 +80,7 @@ extension GraphQ.Curate {
 
         func validate() throws { _ = try GraphQ.Curate.stanceID(stance) }
 
-        func run() throws {
-            let id = try GraphQ.Curate.stanceID(stance)
-            try GraphQ.Curate.apply(store, unchanged: "stance #\(id) is already confirmed; nothing changed") {
-                try $0.setStatus(stance: id, to: .confirmed, note: note)
-            }
-        }
+        func run() throws { try GraphQ.Curate.setStatus(store, stance: stance, to: .confirmed, note: note) }
     }
 
     struct Rename: ParsableCommand {

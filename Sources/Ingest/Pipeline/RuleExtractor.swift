@@ -9,7 +9,8 @@ public struct RuleExtractor: Extractor {
     static let speechThreshold = 0.8
     /// A label with a capitalised word after its first ("Dakota Access pipeline", "Biden vaccine mandate").
     static func isNamed(_ label: String) -> Bool {
-        label.split(separator: " ").dropFirst().contains { $0.first?.isUppercase == true } || label.first?.isUppercase == true && label.split(separator: " ").count > 1
+        let words = label.split(separator: " ")
+        return words.count > 1 && words.contains { $0.first?.isUppercase == true }
     }
 
     static let businessWords: Set<String> = ["company", "firm", "retailer", "carrier", "automaker", "airline", "manufacturer",
@@ -22,7 +23,7 @@ public struct RuleExtractor: Extractor {
     /// A negated harm ("isn't going to change", "would not be a catastrophe", "is not falling").
     static func isReassurance(_ toks: ArraySlice<Token>) -> Bool {
         let t = Array(toks)
-        for (i, w) in t.enumerated() where WordClasses.negators.contains(w.lower) || w.lower.hasSuffix("n't") || w.lower.hasSuffix("n’t") {
+        for (i, w) in t.enumerated() where WordClasses.isNegator(w.lower) {
             if t[(i + 1)..<min(t.count, i + 6)].contains(where: { harmWords.contains($0.lower) }) { return true }
         }
         return false
@@ -419,6 +420,7 @@ public struct RuleExtractor: Extractor {
             perSentence[n].append(f)
             noteSide(f)
         }
+        let opposingHolders = Set(perSentence.flatMap { $0 }.filter { $0.polarity == .opposes }.map(\.holder))
         for (n, a) in analyses.enumerated() {
             var found = perSentence[n]
             // A specific target beats the article-issue default for the same holder and sentence.
@@ -434,7 +436,7 @@ public struct RuleExtractor: Extractor {
                a.tokens[(v + 1)...].contains(where: { ["continue", "proceed", "persist", "remain"].contains($0.lower) }) || Self.isReassurance(a.tokens[(v + 1)...]) {
                 found.removeAll { $0.holder == sp }
                 // (under criticism: the article reports opposition by someone else)
-                let underFire = perSentence.flatMap { $0 }.contains { $0.polarity == .opposes && $0.holder != sp && $0.holder != orgOf[sp] }
+                let underFire = !opposingHolders.subtracting([sp, orgOf[sp]].compactMap { $0 }).isEmpty
                 found.append(FoundStance(holder: sp, polarity: underFire ? .defends : .supports, target: stanceFinder.mainTarget, modality: .asserted,
                                          cue: a.tokens[v].text, rule: "speech.continue", confidence: 0.6))
             }
@@ -548,19 +550,19 @@ public struct RuleExtractor: Extractor {
     /// X puts X on the actor's side of it; a blow to X puts X on the other side. The act is a
     /// cue-based stance in the same sentence, else the last one in the two sentences before.
     static func addOutcomeStances(_ perSentence: inout [[FoundStance]], _ analyses: [SentenceAnalysis], finder: StanceFinder) {
+        // Acts come from the cue-based stances found before any outcome is added.
+        let cueStances = perSentence.map { list in
+            list.filter { $0.modality != .negated && !$0.rule.hasPrefix("quote") && !$0.rule.hasPrefix("speech") && $0.target != nil }
+        }
         for n in analyses.indices {
             let toks = analyses[n].tokens
             for k in toks.indices where winWords.contains(toks[k].lower) || lossWords.contains(toks[k].lower) {
                 guard k + 1 < toks.count, ["for", "to"].contains(toks[k + 1].lower), !analyses[n].inQuote[k] else { continue }
                 let beneficiaries = finder.coordinatedAfter(analyses[n], k + 2)
                 guard !beneficiaries.isEmpty else { continue }
-                let snapshot = perSentence
                 // (an act by one of the beneficiaries — "a blow to the FTC, which sought to block
                 // the merger" — is what they lost with, not the act that hurt them)
-                func acts(_ m: Int) -> [FoundStance] {
-                    snapshot[m].filter { $0.modality != .negated && !$0.rule.hasPrefix("quote") && !$0.rule.hasPrefix("speech")
-                        && !$0.rule.hasPrefix("outcome") && $0.target != nil && !beneficiaries.contains($0.holder) }
-                }
+                func acts(_ m: Int) -> [FoundStance] { cueStances[m].filter { !beneficiaries.contains($0.holder) } }
                 // An earlier act only when this sentence points back at it ("The decision is a huge loss for …").
                 let pointsBack = toks[..<k].contains { ["decision", "move", "vote", "announcement", "veto", "approval", "rejection"].contains($0.lower) }
                 let earlier = pointsBack ? (max(0, n - 2)..<n).reversed().compactMap({ acts($0).last }).first : nil

@@ -118,7 +118,7 @@ struct QuoteAttributor {
                 var b = i - 1
                 // (a comma may set off an aside inside the clause: "should not, ever, be given")
                 while b >= 0, i - b <= 7, arr[b].kind == .word || arr[b].text == "," {
-                    if WordClasses.negators.contains(arr[b].lower) || arr[b].lower.hasSuffix("n't") || arr[b].lower.hasSuffix("n’t") { sign = -sign; break }
+                    if WordClasses.isNegator(arr[b].lower) { sign = -sign; break }
                     b -= 1
                 }
                 score += sign * w

@@ -125,7 +125,7 @@ struct StanceFinder {
                 var named: [Int] = []
                 while j < toks.count, !WordClasses.auxiliaries.contains(toks[j].lower), lexicon.speechVerbs.contains(toks[j].lower) == false,
                       toks[j].text != "." || j + 1 < toks.count && toks[j + 1].isCapitalized {  // "Sen. B" is not the end
-                    if let mi = a.mentionAt[j], a.mentions[mi].role == .named, let e = a.mentions[mi].entity { named.append(mi); j = a.mentions[mi].end; _ = e; continue }
+                    if let mi = a.mentionAt[j], a.mentions[mi].role == .named, a.mentions[mi].entity != nil { named.append(mi); j = a.mentions[mi].end; continue }
                     j += 1
                 }
                 let people = named.filter { a.mentions[$0].kind == .person }
@@ -440,7 +440,7 @@ struct StanceFinder {
         while k >= 0, steps < 6 {
             let w = toks[k].lower
             if a.mentionAt[k] != nil || toks[k].kind == .punctuation && w != "-" { break }
-            if WordClasses.negators.contains(w) || w.hasSuffix("n't") || w.hasSuffix("n’t") { negated = true }
+            if WordClasses.isNegator(w) { negated = true }
             if w == "no" || w == "without" || w == "refused" || w == "refuses" || w == "declined" { negated = true }
             if WordClasses.conditionalModals.contains(w) { conditional = true }
             // "will", or an intention verb followed by "to" ("plans to sue", "vowed to fight").

@@ -15,6 +15,10 @@ enum WordClasses {
                                         "don't", "isn't", "wasn't", "aren't", "weren't", "hasn't", "haven't", "hadn't",
                                         "wouldn't", "couldn't", "shouldn't", "won’t", "didn’t", "doesn’t", "don’t", "isn’t",
                                         "wasn’t", "aren’t", "weren’t", "hasn’t", "haven’t", "hadn’t", "wouldn’t", "couldn’t", "shouldn’t"]
+    /// A negator, including contractions the tokenizer keeps whole ("isn't", "won’t").
+    static func isNegator(_ w: String) -> Bool {
+        negators.contains(w) || w.hasSuffix("n't") || w.hasSuffix("n’t")
+    }
     static let conditionalModals: Set<String> = ["would", "could", "may", "might", "should", "would've"]
     static let futureMarkers: Set<String> = ["will", "'ll", "’ll", "shall"]
     /// Verbs that, followed by "to", announce an intention: "plans to sue", "vowed to fight".
