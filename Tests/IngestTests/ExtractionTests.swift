@@ -418,6 +418,18 @@ struct Case: CustomStringConvertible, Sendable {
         #expect(has(g, Edge(holder: "Farmers", polarity: .opposes, target: "canal project")))
     }
 
+    /// `Lexicon.bundled` skips a file it cannot load (it must not stop graphq), so this test is
+    /// where a bundled lexicon with a bad line, or one the loader does not know, shows up.
+    @Test func everyBundledLexiconLoads() throws {
+        let dir = BundledResources.root.appendingPathComponent("Lexicons")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { !$0.hasSuffix(".md") }
+        #expect(files.count >= 15)
+        for f in files {
+            var lex = Lexicon()
+            #expect(throws: Never.self, "\(f)") { try lex.add(contentsOf: dir.appendingPathComponent(f)) }
+        }
+    }
+
     @Test func badUserLexiconIsAClearError() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("graphq-lex-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
