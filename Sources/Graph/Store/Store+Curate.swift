@@ -309,13 +309,12 @@ extension Store {
     static func curationEntity(_ db: Database, _ name: String) throws -> EntitySnapshot {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("#") {
-            let body = trimmed.dropFirst()
-            if body.first == "i", let id = Int64(body.dropFirst()),
-               let label = try String.fetchOne(db, sql: "SELECT label FROM issue WHERE id = ?", arguments: [id]) {
-                throw CurationError.notAnActor(name: name, issue: label)
+            if let n = try node(db, id: trimmed) {
+                switch n.ref {
+                case .issue: throw CurationError.notAnActor(name: name, issue: n.label)
+                case .entity(let id): if let e = try entitySnapshot(db, id) { return e }
+                }
             }
-            let digits = body.first == "e" ? body.dropFirst() : body
-            if let id = Int64(digits), let e = try entitySnapshot(db, id) { return e }
             throw CurationError.unknownEntity(name: name, suggestions: [])
         }
         let key = NameKey.make(trimmed)

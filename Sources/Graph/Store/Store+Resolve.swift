@@ -44,15 +44,7 @@ extension Store {
     static func resolve(_ db: Database, _ name: String, prefer: NamePreference) throws -> ResolvedNode {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("#") {
-            let body = trimmed.dropFirst()
-            if body.first == "i", let id = Int64(body.dropFirst()),
-               let label = try String.fetchOne(db, sql: "SELECT label FROM issue WHERE id = ?", arguments: [id]) {
-                return ResolvedNode(ref: .issue(id), label: label)
-            }
-            let digits = body.first == "e" ? body.dropFirst() : body
-            if let id = Int64(digits), let label = try String.fetchOne(db, sql: "SELECT name FROM entity WHERE id = ?", arguments: [id]) {
-                return ResolvedNode(ref: .entity(id), label: label)
-            }
+            if let node = try node(db, id: trimmed) { return node }
             throw ResolveError.unknown(name: name, suggestions: [])
         }
         let key = NameKey.make(trimmed)
@@ -67,6 +59,20 @@ extension Store {
         if byWords.count == 1 { return byWords[0] }
         if byWords.count > 1 { throw ResolveError.ambiguous(name: name, candidates: Array(byWords.map(\.label).prefix(8))) }
         throw ResolveError.unknown(name: name, suggestions: try suggestions(db, key))
+    }
+
+    /// The node an id reference names: `#i3` an issue, `#e12` or `#12` an actor; nil when none has it.
+    static func node(_ db: Database, id reference: String) throws -> ResolvedNode? {
+        let body = reference.dropFirst()
+        if body.first == "i", let id = Int64(body.dropFirst()),
+           let label = try String.fetchOne(db, sql: "SELECT label FROM issue WHERE id = ?", arguments: [id]) {
+            return ResolvedNode(ref: .issue(id), label: label)
+        }
+        let digits = body.first == "e" ? body.dropFirst() : body
+        if let id = Int64(digits), let label = try String.fetchOne(db, sql: "SELECT name FROM entity WHERE id = ?", arguments: [id]) {
+            return ResolvedNode(ref: .entity(id), label: label)
+        }
+        return nil
     }
 
     static func exactEntities(_ db: Database, _ key: String) throws -> [ResolvedNode] {
