@@ -181,8 +181,9 @@ public struct RuleExtractor: Extractor {
                 }
             }
             // "the 737" after "the Boeing 737 MAX": a model number stands for the product.
-            var coveredTokens = Set(mentions.flatMap { Array($0.start..<$0.end) })
-            for k in sentenceTokens.indices.dropLast() where sentenceTokens[k].lower == "the" && sentenceTokens[k + 1].kind == .number && !coveredTokens.contains(k + 1) {
+            let numbered = sentenceTokens.indices.dropLast().filter { sentenceTokens[$0].lower == "the" && sentenceTokens[$0 + 1].kind == .number }
+            var coveredTokens = numbered.isEmpty ? [] : Set(mentions.flatMap { Array($0.start..<$0.end) })
+            for k in numbered where !coveredTokens.contains(k + 1) {
                 let number = sentenceTokens[k + 1].text
                 guard let e = resolver.entities.indices.first(where: { resolver.entities[$0].kind == .product && resolver.entities[$0].words.dropFirst().contains(number) }) else { continue }
                 var m = Mention(sentence: analyses[n].sentence.index, start: k + 1, end: k + 2, name: resolver.entities[e].name, surface: number, kind: .product, role: .nominal)
