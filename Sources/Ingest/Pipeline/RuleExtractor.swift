@@ -74,7 +74,18 @@ public struct RuleExtractor: Extractor {
                 let nested = cand.words.count >= 2 && e.words.count >= 2 && (cand.words.isSubset(of: e.words) || e.words.isSubset(of: cand.words))
                 let eNames = Set(([e.label] + e.aliases).map(NameKey.make))
                 let cNames = Set(([cand.label] + cand.aliases).map(NameKey.make))
-                if !eNames.isDisjoint(with: cNames) || nested && e.head == cand.head {
+                // "a permit for the Keystone XL pipeline" is about the pipeline: a procedural head
+                // adds no referent of its own, so the issue keeps the project's name.
+                let procedural = nested && e.words.count >= 2 && cand.words.count >= 2
+                    && (IssueFinder.proceduralHeads.contains(cand.head) && cand.words.isSuperset(of: e.words)
+                        || IssueFinder.proceduralHeads.contains(e.head) && e.words.isSuperset(of: cand.words))
+                if procedural, IssueFinder.proceduralHeads.contains(e.head), !IssueFinder.proceduralHeads.contains(cand.head) {
+                    issues[i].aliases.append(issues[i].label)
+                    issues[i].label = cand.label
+                    issues[i].head = cand.head
+                    issues[i].words = cand.words
+                }
+                if !eNames.isDisjoint(with: cNames) || nested && e.head == cand.head || procedural {
                     // The numbered bill is the better label ("SB 12 (Senate Bill 12)").
                     if cand.head == "bill", e.head != "bill" || cand.label.contains("(") && !e.label.contains("(") {
                         issues[i].aliases.append(issues[i].label)
@@ -103,6 +114,7 @@ public struct RuleExtractor: Extractor {
                 }
             }
         }
+        var introducedAsNew = Set<Int>()
         for n in analyses.indices {
             let toks = analyses[n].tokens
             for p in issueFinder.phrases(in: toks, titleCase: false, bodyLowercase: []) {
@@ -115,6 +127,9 @@ public struct RuleExtractor: Extractor {
                 sentenceNow = n
                 guard let i = issueIndex(for: p.issue, anaphoric: anaphoric) else { continue }
                 if !anaphoric { lastNamed[i] = n }
+                // "lawmakers should pass a bipartisan infrastructure plan": an indefinite description
+                // introduces something new, never just a rewording of the article's issue.
+                if !anaphoric, p.start > 0, ["a", "an"].contains(toks[p.start - 1].lower), p.issue.words.count >= 2 { introducedAsNew.insert(i) }
                 issues[i].score += n < 2 ? 2 : 1
                 if !anaphoric, p.issue.label != issues[i].label, !issues[i].aliases.contains(p.issue.label) { issues[i].aliases.append(p.issue.label) }
                 analyses[n].issues.append((p.start, p.end, i))
@@ -454,7 +469,7 @@ public struct RuleExtractor: Extractor {
                 // into the article's issue rather than becoming a node of its own. A named one
                 // ("the Dakota Access pipeline", "SB 12") is specific enough to stand.
                 if case .issue(let i) = target, let main = mainIssue, i != main, issues[i].score < 3, issues[i].head != "bill",
-                   !Self.isNamed(issues[i].label) {
+                   !Self.isNamed(issues[i].label), !introducedAsNew.contains(i) {
                     target = .issue(main)
                 }
                 let key = "\(f.holder)|\(f.polarity)|\(target)|\(a.sentence.index)"

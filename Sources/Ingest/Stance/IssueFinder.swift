@@ -283,6 +283,9 @@ struct IssueFinder {
     /// Heads whose "HEAD on X" phrasing compacts to "X HEAD" ("tax on sugary drinks" → "sugary drink tax").
     static let compoundingHeads: Set<String> = ["ban", "bans", "tax", "taxes", "cap", "caps", "limit", "limits", "moratorium",
                                                 "tariff", "tariffs", "levy", "restrictions", "embargo", "sanctions", "crackdown"]
+    /// Heads of a step in a project's life ("a permit for the pipeline", "approval of the merger"):
+    /// the step names no issue apart from the project.
+    static let proceduralHeads: Set<String> = ["permit", "permits", "approval", "approvals", "construction", "completion"]
     static let dealHeads: Set<String> = ["contract", "contracts", "deal", "deals", "agreement", "agreements", "partnership",
                                          "partnerships", "ties", "relationship", "merger", "alliance"]
     static let pluralOnly: Set<String> = ["sales", "arms", "goods", "news", "species", "series", "means", "data", "media", "emissions"]

@@ -21,7 +21,7 @@ public enum SentenceSplitter {
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
-            if t.startsParagraph && !current.isEmpty { flush(); paragraph += 1 }
+            if t.startsParagraph && i > 0 { flush(); paragraph += 1 }
             current.append(t)
             if t.kind == .punctuation, t.text == "." || t.text == "!" || t.text == "?" {
                 var end = true
