@@ -221,6 +221,23 @@ struct Case: CustomStringConvertible, Sendable {
         Case(phenomenon: "qualified group: employees at Acme",
              text: "Employees at Acme Logistics protested the surveillance program.",
              expected: [Edge(holder: "Acme Logistics employees", polarity: .opposes, target: "surveillance program")]),
+        Case(phenomenon: "an effort to close something opposes it",
+             text: "For years, Governor Nora Pike has been trying to close the Brightwater Coal Plant.",
+             expected: [Edge(holder: "Nora Pike", polarity: .opposes, target: "Brightwater Coal Plant", modality: .intended)]),
+        Case(phenomenon: "an unnamed official speaks for the administration named earlier; answering critics defends",
+             text: "The Hale administration issued the water mandate in May.\n\nResponding to critics of the mandate, a senior administration official said the water mandate is necessary and will protect families.",
+             expected: [Edge(holder: "Hale administration", polarity: .defends, target: "water mandate")]),
+        Case(phenomenon: "a judgement with a copula is about its subject, not the first name in the quote",
+             text: "“Mayor Tom Reyes knows that the Brightwater Coal Plant is dangerous and dirty,” said Lena Ortiz of Clean Valley.",
+             expected: [Edge(holder: "Lena Ortiz", polarity: .opposes, target: "Brightwater Coal Plant")]),
+        Case(phenomenon: "a permit for a project is the project's issue",
+             text: "Regulators rejected a permit for the Northfork gas pipeline. Ranchers have long opposed the Northfork gas pipeline.",
+             expected: [Edge(holder: "Regulators", polarity: .opposes, target: "Northfork gas pipeline"),
+                        Edge(holder: "Ranchers", polarity: .opposes, target: "Northfork gas pipeline")]),
+        Case(phenomenon: "an ampersand joins a company name",
+             text: "Barton & Finch and the Lakeview Tenants Union opposed the eviction ordinance.",
+             expected: [Edge(holder: "Barton & Finch", polarity: .opposes, target: "eviction ordinance"),
+                        Edge(holder: "Lakeview Tenants Union", polarity: .opposes, target: "eviction ordinance")]),
     ]
 
     @Test(arguments: cases)
@@ -394,6 +411,24 @@ struct Case: CustomStringConvertible, Sendable {
         for s in g.stances {
             #expect(String(String.UnicodeScalarView(scalars[s.start..<s.end])) == s.evidence)
         }
+    }
+
+    @Test func surnameIsThePersonNotTheAdministrationNamedAfterThem() {
+        let g = extract("The Hale administration proposed the water mandate. President Ron Hale defended it on Monday. Later, Hale praised the water mandate again.")
+        let people = g.entities.filter { $0.name == "Ron Hale" }
+        #expect(people.count == 1)
+        #expect(edges(g).contains { $0.holder == "Ron Hale" && $0.polarity == .supports && $0.target.contains("water mandate") })
+        #expect(!g.entities.contains { $0.name == "Hale administration" && $0.aliases.contains("Hale") })
+    }
+
+    @Test func theFederalGovernmentIsNotTheStateLastNamed() {
+        let g = extract("Florida Governor Amy Ross criticized the vaccine mandate. “The federal government cannot impose this vaccine mandate,” Ross said. The federal government has defended the vaccine mandate.")
+        #expect(!edges(g).contains { $0.holder == "Florida" })
+    }
+
+    @Test func paragraphBreaksAreCounted() {
+        let sentences = SentenceSplitter.split(Tokenizer.tokenize(Array("One sentence here.\n\nAnother one.\n\nA third.".unicodeScalars)))
+        #expect(sentences.map(\.paragraph) == [0, 1, 2])
     }
 
     @Test func extractionIsDeterministic() throws {

@@ -175,8 +175,10 @@ struct EntityResolver {
             // (never between an organisation and a group of its people: "Acme" ≠ "Acme employees")
             if e.kind != .person, kind != .person, e.kind != .group, kind != .group {
                 let (short, long) = ew.count < words.count ? (ew, words) : (words, ew)
+                // ("Biden" is not "the Biden administration": a governing body is led by, not named as, the person)
                 if short.count >= 1, long.count > short.count, Array(long[0..<short.count]) == short,
-                   long[short.count...].allSatisfy({ Self.companySuffixes.contains($0) || $0.first?.isLowercase == true }) {
+                   long[short.count...].allSatisfy({ Self.companySuffixes.contains($0) || $0.first?.isLowercase == true }),
+                   !long[short.count...].contains(where: { MentionFinder.governingHeads.contains($0) }) {
                     return i
                 }
             }

@@ -24,6 +24,10 @@ struct MentionFinder {
         "aircraft": .product, "airplane": .product, "plane": .product, "jet": .product, "jetliner": .product, "app": .product,
         "device": .product, "drug": .product, "vehicle": .product, "console": .product,
     ]
+    static let seniority: Set<String> = ["senior", "top", "junior", "former", "high-ranking", "senior-level", "second", "third"]
+    static let speakerRoles: Set<String> = ["official", "spokesperson", "spokesman", "spokeswoman", "aide", "representative", "source"]
+    /// Heads that name a body by the person or country that leads it ("the Hale administration").
+    static let governingHeads: Set<String> = ["administration", "government", "campaign", "ministry", "regime", "cabinet"]
     static let pronounKinds: [String: [EntityKind]] = [
         "he": [.person], "him": [.person], "she": [.person], "her": [.person],
         "they": [.group, .organization, .government], "them": [.group, .organization, .government],
@@ -194,13 +198,14 @@ struct MentionFinder {
                 h += 1
             }
             guard h < toks.count, !covered[h], !toks[h].isCapitalized, let kind = Self.nominalHeads[Self.stripPossessive(toks[h].lower).0] else { continue }
+            // "has the authority to act": the power, not an agency.
+            if toks[h].lower == "authority", h + 1 < toks.count, toks[h + 1].lower == "to" { continue }
             // "the company's" is possessive; "the union members" is not a description of an actor.
             if h + 1 < toks.count, lexicon.groupHeads[toks[h + 1].lower] != nil, !Self.stripPossessive(toks[h].lower).1 { continue }
             let poss = Self.stripPossessive(toks[h].lower).1
             // "the Hale administration", "the Dutch government": a capitalised modifier with a
             // governing head names an actor rather than describing one.
-            let governing: Set<String> = ["administration", "government", "campaign", "ministry", "regime", "cabinet"]
-            if governing.contains(Self.stripPossessive(toks[h].lower).0), h > k + 1, toks[k + 1].isCapitalized {
+            if Self.governingHeads.contains(Self.stripPossessive(toks[h].lower).0), h > k + 1, toks[k + 1].isCapitalized {
                 let name = Self.stripPossessive(surface(k + 1, h + 1)).0
                 mentions.append(Mention(sentence: s.index, start: k, end: h + 1, name: name, surface: surface(k + 1, h + 1),
                                         kind: .government, role: .named, possessive: poss))
@@ -224,6 +229,19 @@ struct MentionFinder {
             mentions.append(Mention(sentence: s.index, start: k, end: h + 1, name: toks[h].text, surface: surface(k, h + 1),
                                     kind: kind, role: .nominal, possessive: poss))
             for x in k...h { covered[x] = true }
+        }
+
+        // "a senior administration official", "a company spokeswoman": an unnamed person speaking
+        // for a body the article already named; the body is the actor (resolved like "the administration").
+        for k in toks.indices where !covered[k] && ["a", "an", "one"].contains(toks[k].lower) {
+            var h = k + 1
+            while h < toks.count, h - k <= 3, toks[h].kind == .word, !toks[h].isCapitalized, Self.nominalHeads[toks[h].lower] == nil,
+                  WordClasses.isAdverb(toks[h].lower) || Self.seniority.contains(toks[h].lower) { h += 1 }
+            guard h + 1 < toks.count, !covered[h], !toks[h].isCapitalized, let kind = Self.nominalHeads[toks[h].lower], kind != .person, kind != .product,
+                  Self.speakerRoles.contains(toks[h + 1].lower) else { continue }
+            mentions.append(Mention(sentence: s.index, start: k, end: h + 2, name: toks[h].text, surface: surface(k, h + 2),
+                                    kind: kind, role: .nominal, possessive: false))
+            for x in k...(h + 1) { covered[x] = true }
         }
 
         // Party-and-state tags ("Reyes, D-Northshore,") and datelines ("RIVERBEND —") are not actors.
@@ -269,7 +287,10 @@ struct MentionFinder {
                 // follows ("Veridian Systems for Sentinel", "Teachers Union and Students First").
                 let finished = parts.last.map { EntityResolver.companySuffixes.contains(toks[$0].text)
                     || t.lower == "and" && lexicon.orgWords[toks[$0].text] != nil } ?? false
-                if t.kind == .word, !finished, Self.connectors.contains(t.lower) || t.lower == "and" && joinsOrgName(toks, j),
+                // ("Procter & Gamble": a free-standing ampersand joins; "A & B and C LLC" is two names)
+                let hasAmpersand = parts.first.map { f in toks[f..<j].contains { $0.text == "&" } } ?? false
+                if t.kind == .word || t.text == "&", !finished,
+                   Self.connectors.contains(t.lower) || t.lower == "and" && !hasAmpersand && joinsOrgName(toks, j),
                    !parts.isEmpty, j + 1 < toks.count, toks[j + 1].isCapitalized, toks[j + 1].kind == .word {
                     j += 1; continue
                 }

@@ -129,7 +129,11 @@ public struct RuleExtractor: Extractor {
                 if !anaphoric { lastNamed[i] = n }
                 // "lawmakers should pass a bipartisan infrastructure plan": an indefinite description
                 // introduces something new, never just a rewording of the article's issue.
-                if !anaphoric, p.start > 0, ["a", "an"].contains(toks[p.start - 1].lower), p.issue.words.count >= 2 { introducedAsNew.insert(i) }
+                // ("a flawed law" only judges a known one: its modifiers must say more than a verdict)
+                if !anaphoric, p.start > 0, ["a", "an"].contains(toks[p.start - 1].lower), p.issue.words.count >= 2,
+                   p.issue.words.contains(where: { $0 != p.issue.head && lexicon.evaluative[$0] == nil && lexicon.sentiment[$0] == nil }) {
+                    introducedAsNew.insert(i)
+                }
                 issues[i].score += n < 2 ? 2 : 1
                 if !anaphoric, p.issue.label != issues[i].label, !issues[i].aliases.contains(p.issue.label) { issues[i].aliases.append(p.issue.label) }
                 analyses[n].issues.append((p.start, p.end, i))
@@ -406,7 +410,12 @@ public struct RuleExtractor: Extractor {
                 // A person or organisation (also by description: "this president") comes before a
                 // country or government named in passing ("… make America great again").
                 var place: ArticleGraph.Target?
-                for k in span.startIndex..<span.endIndex {
+                // "… the facility is incredibly dangerous": a judgement with a copula is about its subject.
+                if let subject = Self.evaluatedSubject(a, span, negative: score < 0, lexicon: lexicon, resolver: resolver,
+                                                       excluding: [sp, speakerOrg(sp)].compactMap { $0 }) {
+                    target = subject
+                }
+                for k in span.startIndex..<span.endIndex where target == nil {
                     if let iss = a.issueAt(k) { target = .issue(iss.issue); break }
                     if let mi = a.mentionAt[k], let e = a.mentions[mi].entity, e != sp, e != speakerOrg(sp),
                        a.mentions[mi].role == .named || a.mentions[mi].role == .nominal && resolver.entities[e].kind == .person {
@@ -490,6 +499,8 @@ public struct RuleExtractor: Extractor {
         })
         for k in graph.stances.indices where graph.stances[k].polarity == .supports {
             let h = graph.stances[k].holder
+            // "Responding to critics, the agency said …": a statement framed as an answer to critics.
+            if Self.answersCritics(analyses[graph.stances[k].sentence].tokens) { graph.stances[k].polarity = .defends; continue }
             let org = orgOf[h]
             let parent = org.flatMap { parentOf[$0] }
             if criticised.contains(h) || org.map(criticised.contains) == true || parent.map(criticised.contains) == true,
@@ -558,6 +569,46 @@ public struct RuleExtractor: Extractor {
         issues[t].label = (tokens[..<at] + extras + tokens[at...]).joined(separator: " ")
     }
 
+    static let copulas: Set<String> = ["is", "are", "was", "were", "be", "been", "remains", "remain", "seems", "looks"]
+
+    /// The subject of a judgement "X is (adverbs) JUDGEMENT" whose polarity agrees with the quote's:
+    /// the nearest issue or named actor before the copula, within its clause.
+    static func evaluatedSubject(_ a: SentenceAnalysis, _ span: ArraySlice<Token>, negative: Bool, lexicon: Lexicon,
+                                 resolver: EntityResolver, excluding: [Int]) -> ArticleGraph.Target? {
+        let toks = a.tokens
+        for c in span.indices where copulas.contains(toks[c].lower) {
+            var j = c + 1
+            while j < span.endIndex, j - c <= 4, WordClasses.isAdverb(toks[j].lower) || WordClasses.isNegator(toks[j].lower)
+                    || WordClasses.determiners.contains(toks[j].lower) { j += 1 }
+            guard j < span.endIndex else { continue }
+            let w = toks[j].lower
+            let valence: Double? = lexicon.evaluative[w].map { $0.0 == .opposes ? -$0.1 : $0.1 } ?? lexicon.sentiment[w]
+            guard let v = valence, v != 0 else { continue }
+            let negated = toks[(c + 1)..<j].contains { WordClasses.isNegator($0.lower) }
+            guard ((v < 0) != negated) == negative else { continue }
+            var k = c - 1
+            while k >= span.startIndex, c - k <= 8, ![",", ";", ":"].contains(toks[k].text), !["that", "because", "and", "but"].contains(toks[k].lower) {
+                if let iss = a.issueAt(k) { return .issue(iss.issue) }
+                if let mi = a.mentionAt[k], let e = a.mentions[mi].entity, !excluding.contains(e), a.mentions[mi].role == .named,
+                   [.organization, .product, .other, .person].contains(resolver.entities[e].kind) {
+                    return .entity(e)
+                }
+                k -= 1
+            }
+        }
+        return nil
+    }
+
+    /// "Responding to opponents of the rule", "in response to criticism", "rebutting critics",
+    /// "despite the criticism".
+    static func answersCritics(_ toks: [Token]) -> Bool {
+        for (k, t) in toks.enumerated() where t.lower.hasPrefix("respond") || t.lower == "response" || t.lower.hasPrefix("rebut") || t.lower == "despite" {
+            if toks[(k + 1)..<min(toks.count, k + 5)].contains(where: { Self.criticWords.contains($0.lower) }) { return true }
+        }
+        return false
+    }
+    static let criticWords: Set<String> = ["critics", "criticism", "criticisms", "opponents", "opposition", "detractors", "complaints", "concerns", "backlash"]
+
     static let winWords: Set<String> = ["victory", "win", "boost", "triumph", "vindication"]
     static let lossWords: Set<String> = ["loss", "blow", "defeat", "setback", "rebuke", "slap", "disappointment", "embarrassment"]
 
@@ -622,13 +673,31 @@ public struct RuleExtractor: Extractor {
         switch m.role {
         case .pronoun: kinds = MentionFinder.pronounKinds[w] ?? []
         // ("the city" may be a place the lexicons do not know: kind other)
-        default: kinds = [m.kind] + (m.kind == .organization ? [] : m.kind == .government ? [.organization] + (["city", "town"].contains(MentionFinder.stripPossessive(m.name.lowercased()).0) ? [.other] : []) : [])
+        default:
+            // "the state", "the city" is a place's government, never a company or a plant.
+            let head = MentionFinder.stripPossessive(m.name.lowercased()).0
+            let placeHead = ["state", "city", "county", "town"].contains(head)
+            kinds = [m.kind] + (m.kind == .organization ? [] : m.kind == .government ? (placeHead ? [] : [.organization]) + (["city", "town"].contains(head) ? [.other] : []) : [])
         }
         if w == "we" || w == "i" { return nil }  // resolved against the quote's speaker
         // "the council" after "the Council for Education Technology", "the union" after "the
         // Northshore Teachers Union": a description whose head is a word of a recent name.
         if m.role == .nominal {
             let head = NameKey.make(MentionFinder.stripPossessive(m.name).0)
+            // "the administration" is the one named by its leader ("the Biden administration") before
+            // an agency whose name happens to end in the word.
+            // "the federal government" is the national one: an administration or the country, never
+            // the state or city last named.
+            if MentionFinder.governingHeads.contains(head), m.lowerSurface.split(separator: " ").contains(where: { ["federal", "national", "central"].contains($0) }) {
+                return history.reversed().first(where: {
+                    let name = resolver.entities[$0.entity].name
+                    return MentionFinder.governingHeads.contains(where: { name.hasSuffix(" " + $0) }) || name == "United States"
+                })?.entity
+            }
+            if MentionFinder.governingHeads.contains(head),
+               let h = history.reversed().first(where: { resolver.entities[$0.entity].name.hasSuffix(" " + head) }) {
+                return h.entity
+            }
             if let h = history.reversed().prefix(12).first(where: { NameKey.make(resolver.entities[$0.entity].name).split(separator: " ").contains { $0 == head } }) {
                 return h.entity
             }

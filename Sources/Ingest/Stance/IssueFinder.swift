@@ -142,7 +142,8 @@ struct IssueFinder {
             // Left modifiers.
             var a = i
             var owner: String?
-            while a > 0, i - a < 4 {
+            // (a name may run longer: "Indian Point nuclear power plant shutdown")
+            while a > 0, i - a < 4 || i - a < 6 && toks[a - 1].isCapitalized && toks[a].isCapitalized {
                 let p = toks[a - 1]
                 guard p.kind == .word || p.kind == .number && p.text.count <= 4 else { break }
                 let (pb, poss) = MentionFinder.stripPossessive(p.text)

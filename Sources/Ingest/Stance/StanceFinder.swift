@@ -104,7 +104,37 @@ struct StanceFinder {
         }
         found += funding(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
         found += authorship(in: a, taken: Set(found.map(\.holder)))
+        found += efforts(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
         return found
+    }
+
+    /// Verbs of effort whose infinitive states a goal: "has been trying to close the plant".
+    static let effortVerbs: Set<String> = Set(["try", "seek", "attempt", "strive", "push", "work", "move", "want", "aim", "fight", "scramble"].flatMap(Inflector.forms(of:)))
+    /// Request verbs too vague to make a goal a stance ("trying to keep prices low", "moved to cut costs").
+    static let vagueGoals: Set<String> = ["vote", "strike", "fire", "cut", "quit", "pull", "join", "remove", "allow", "keep", "limit", "restrict",
+                                          "delay", "pause", "investigate", "reconsider", "rethink", "refrain", "resign", "divest", "delete",
+                                          "sever", "cease", "end", "continue", "expand", "accept", "grant"]
+
+    /// "Governor Hale has been trying to close the plant", "the city sought to preserve the
+    /// park": an effort to stop something opposes it, an effort to adopt or keep it supports it.
+    /// Goals that are stance cues themselves ("sought to block") are read by their cue.
+    func efforts(in a: SentenceAnalysis, speakerOrg: (Int) -> Int?, taken: Set<Int>) -> [FoundStance] {
+        let toks = a.tokens
+        var out: [FoundStance] = []
+        for k in toks.indices where Self.effortVerbs.contains(toks[k].lower) && !a.inQuote[k] {
+            guard k + 2 < toks.count, toks[k + 1].lower == "to" else { continue }
+            let v = k + 2
+            let verb = toks[v].lower
+            guard let polarity = lexicon.urgeComplements[verb], lexicon.cues[verb] == nil, !Self.vagueGoals.contains(verb) else { continue }
+            let holders = subjects(a, before: k, speakerOrg: speakerOrg).filter { !taken.contains($0) }
+            guard !holders.isEmpty, let target = object(a, after: v + 1, excluding: Set(holders)) else { continue }
+            for h in holders {
+                if case .entity(let t) = target, t == h { continue }
+                out.append(FoundStance(holder: h, polarity: polarity, target: target, modality: modality(a, k).0 == .negated ? .negated : .intended,
+                                       cue: "\(toks[k].text) to \(toks[v].text)", rule: "effort:\(verb)", confidence: 0.6))
+            }
+        }
+        return out
     }
 
     static let authorRoles: Set<String> = ["sponsor", "sponsors", "co-sponsor", "co-sponsors", "cosponsor", "cosponsors", "author",
