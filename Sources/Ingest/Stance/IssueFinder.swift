@@ -171,7 +171,8 @@ struct IssueFinder {
                 let amount = p.text.first.map { "$£€¥".contains($0) || $0.isNumber && !p.text.contains(where: \.isUppercase) } ?? false
                 if amount && !p.text.allSatisfy(\.isNumber) || ["billion", "million", "bn", "trillion"].contains(p.lower) { break }
                 let w = p.lower
-                if titleCase, !bodyWords.isEmpty, !bodyWords.contains(w) { break }
+                // ("straw" in "Plastic Straw Ban" is the body's "straws")
+                if titleCase, !bodyWords.isEmpty, !bodyWords.contains(w), !bodyWords.contains(w + "s"), !bodyWords.contains(w + "es") { break }
                 if lexicon.transitiveVerbs.contains(w), !(w.hasSuffix("ed") && a >= 2 && WordClasses.determiners.contains(toks[a - 2].lower)) { break }
                 // "a better bill", "a terrible deal": a judgement, not part of the issue's name.
                 // (judgements only: "eviction ordinance" and "surveillance program" keep their toned nouns)

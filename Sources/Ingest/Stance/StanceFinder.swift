@@ -277,6 +277,16 @@ struct StanceFinder {
                 holders = [sp]
             }
             guard !holders.isEmpty else { return [] }
+            // "will bring suit alongside the governors of A and B": those the holder acts with share the act.
+            for j in m.end..<min(toks.count, m.end + 6) {
+                if [",", ";", "."].contains(toks[j].text) || a.mentionAt[j] != nil && toks[j - 1].lower != "alongside" && toks[j - 1].lower != "with" { break }
+                let after = toks[j].lower == "alongside" ? j + 1
+                    : j + 1 < toks.count && ["along", "together"].contains(toks[j].lower) && toks[j + 1].lower == "with" ? j + 2 : nil
+                if let start = after {
+                    for e in coordinatedList(a, start).entities where !holders.contains(e) { holders.append(e) }
+                    break
+                }
+            }
             // "protested and held rallies": used intransitively, the cue has no object.
             let intransitive = m.end < toks.count && ["and", "or", ","].contains(toks[m.end].lower)
             // "will stop selling Sentinel": an act's gerund object is what the act is about.
@@ -548,6 +558,18 @@ struct StanceFinder {
                 k = c
             }
         }
+        // "Jane Roe, president of the Acme Foundation, said": the person in front of a role
+        // apposition speaks, not the organisation that ends it.
+        if k > 0, toks[k].text == "," {
+            var c = k - 1
+            while c > 0, toks[c].text != ",", k - c < 15 { c -= 1 }
+            if c > 0, toks[c].text == ",", c + 1 < k, let mi = a.mentionAt[c - 1], a.mentions[mi].kind == .person, a.mentions[mi].role == .named,
+               suitableSubject(a, mi), toks[c + 1].kind == .word, !toks[c + 1].isCapitalized || lexicon.titles.contains(toks[c + 1].text),
+               !WordClasses.relativePronouns.contains(toks[c + 1].lower), !["joined", "along", "together", "all", "both", "each"].contains(toks[c + 1].lower),
+               toks[(c + 1)..<k].contains(where: { ["of", "at", "for", "with"].contains($0.lower) }) {
+                return expandCoordination(a, mi, speakerOrg: speakerOrg)
+            }
+        }
         if k > 0, toks[k].text == ",", a.mentionAt[k - 1] == nil || !(a.mentionAt[k - 1].map { suitableSubject(a, $0) } ?? false) {
             var r = k - 1
             while r > 0, k - r < 40, !(toks[r].text == "," && ["which", "who"].contains(toks[r + 1].lower)) { r -= 1 }
@@ -777,6 +799,8 @@ struct StanceFinder {
                 if toks[n].text != "." { sawCoordinator = true }
                 n += 1
             }
+            // ", as well as private plaintiffs"
+            if n + 2 < toks.count, toks[n].lower == "as", toks[n + 1].lower == "well", toks[n + 2].lower == "as" { sawCoordinator = true; n += 3 }
             guard sawCoordinator, n < toks.count, let next = a.mentionAt[n], next != cur else { break }
             cur = next
         }
@@ -840,6 +864,14 @@ struct StanceFinder {
             }
             if let mi = a.mentionAt[j] {
                 let men = a.mentions[mi]
+                // "cheered Trump's vow to ban flavored e-cigarettes": the aim of the possessor's act is the object.
+                if men.possessive, men.end + 1 < toks.count, Self.actionNouns.contains(toks[men.end].lower), toks[men.end + 1].lower == "to" {
+                    // (an aim the analysis cannot name is the article's issue: "vow to ban flavored e-cigarettes")
+                    let aim = objectSpan(a, after: men.end + 2, excluding: excluding, practiceGerunds: practiceGerunds)
+                    if let aim { return aim }
+                    if let main = mainIssue { return ObjectSpan(target: .issue(main), end: men.end + 2, undone: undone) }
+                    j = men.end + 2; seenContent += 1; continue
+                }
                 // "voted for it", "will veto it": an object "it" is nearly always the measure at issue.
                 if men.role == .pronoun, men.lowerSurface == "it" {
                     if let iss = a.issues.last(where: { $0.end <= men.start }) ?? a.issues.first { return ObjectSpan(target: .issue(iss.issue), end: men.end, undone: undone) }
