@@ -252,7 +252,7 @@ struct MentionFinder {
         if s.tokens.first?.startsParagraph == true {
             var j = 0
             while j < toks.count, toks[j].kind == .word, toks[j].text == toks[j].text.uppercased(), toks[j].text.count >= 3 || j > 0 { j += 1 }
-            if j > 0, j < toks.count, ["—", "–", "-", "(", ","].contains(toks[j].text), toks[0..<j].map(\.text).joined().count >= 5 {
+            if j > 0, j < toks.count, ["—", "–", "-", "(", ",", ":"].contains(toks[j].text), toks[0..<j].map(\.text).joined().count >= 5 {
                 for x in 0..<j { covered[x] = true }
             }
         }

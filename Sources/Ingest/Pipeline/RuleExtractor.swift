@@ -125,6 +125,27 @@ public struct RuleExtractor: Extractor {
                 let anaphoric = issueFinder.isAnaphoric(toks, p.start, p.end) || p.issue.words.count <= 1 && !issues.isEmpty
                     || issueFinder.isDefiniteDescription(toks, p.start, p.end) && !sharesWords && salient
                 sentenceNow = n
+                // The lead restates the headline: "a first-in-the-nation bill" in the first sentence
+                // is the headline's bill, however differently it is described (legislation only:
+                // "a strike against GM" and "GM auto workers strike" differ in what they name).
+                if n == 0, !anaphoric, IssueFinder.legislativeHeads.contains(IssueFinder.singular(p.issue.head)),
+                   let t = titleIssues.first(where: { IssueFinder.sameReferent(issues[$0].head, p.issue.head) && issues[$0].words.count >= 2 }),
+                   !Self.isNamed(issues[t].label), !p.issue.words.isSubset(of: issues[t].words), issueIndex(for: p.issue, anaphoric: false) == issues.count - 1,
+                   !issues.indices.dropLast().contains(where: { $0 != t && IssueFinder.sameReferent(issues[$0].head, p.issue.head) }) {
+                    issues.removeLast()
+                    // A proper name ("the Student Privacy Act", "SB 12") is the better label.
+                    if Self.isNamed(p.issue.label) {
+                        issues[t].aliases.append(issues[t].label)
+                        issues[t].label = p.issue.label
+                        issues[t].head = p.issue.head
+                        issues[t].words = p.issue.words
+                        for a in p.issue.aliases where !issues[t].aliases.contains(a) { issues[t].aliases.append(a) }
+                    } else if !issues[t].aliases.contains(p.issue.label) { issues[t].aliases.append(p.issue.label) }
+                    issues[t].score += 2
+                    lastNamed[t] = n
+                    analyses[n].issues.append((p.start, p.end, t))
+                    continue
+                }
                 guard let i = issueIndex(for: p.issue, anaphoric: anaphoric) else { continue }
                 if !anaphoric { lastNamed[i] = n }
                 // "lawmakers should pass a bipartisan infrastructure plan": an indefinite description

@@ -47,7 +47,11 @@ struct StanceFinder {
                     if k < toks.count, toks[k].lower == w { k += 1 } else { ok = false; break }
                 }
                 guard ok else { continue }
-                if best == nil || k - i > best!.end - best!.start { best = CueMatch(start: i, end: k, cue: c) }
+                // ("a strike against": after a determiner the noun reading of a word wins)
+                let nounContext = i > 0 && WordClasses.determiners.contains(toks[i - 1].lower)
+                if best == nil || k - i > best!.end - best!.start || k - i == best!.end - best!.start && !c.isVerb && nounContext {
+                    best = CueMatch(start: i, end: k, cue: c)
+                }
             }
             if var b = best {
                 // Participles used as adjectives ("the proposed ban", "a protesting crowd") are not cues,
@@ -855,7 +859,8 @@ struct StanceFinder {
                 if let iss = a.issueAt(j), iss.end > j + 1 { return ObjectSpan(target: .issue(iss.issue), end: iss.end, undone: true) }
                 j += 1; continue
             }
-            if let iss = a.issueAt(j) {
+            // ("strike against General Motors": an issue phrase that began with the cue itself is not its object)
+            if let iss = a.issueAt(j), iss.start >= k {
                 // "efforts to repeal the ban", "a bid to block the merger": the aim is the object.
                 if iss.end + 1 < toks.count, toks[iss.end].lower == "to", Self.actionNouns.contains(toks[iss.end - 1].lower) {
                     j = iss.end + 1; seenContent += 1; continue
