@@ -115,6 +115,7 @@ public struct RuleExtractor: Extractor {
             }
         }
         var introducedAsNew = Set<Int>()
+        var issueMembers: [Int: [Int]] = [:]
         for n in analyses.indices {
             let toks = analyses[n].tokens
             for p in issueFinder.phrases(in: toks, titleCase: false, bodyLowercase: []) {
@@ -125,10 +126,21 @@ public struct RuleExtractor: Extractor {
                 let anaphoric = issueFinder.isAnaphoric(toks, p.start, p.end) || p.issue.words.count <= 1 && !issues.isEmpty
                     || issueFinder.isDefiniteDescription(toks, p.start, p.end) && !sharesWords && salient
                 sentenceNow = n
+                // "two projects", "both pipelines": a plural description of the two issues named just before.
+                if p.end - p.start == 2, ["two", "both"].contains(toks[p.start].lower), p.issue.head.hasSuffix("s") {
+                    let recent = lastNamed.filter { $0.value >= n - 1 && issues[$0.key].words.count >= 2 }
+                        .sorted { ($0.value, $0.key) > ($1.value, $1.key) }.map(\.key)
+                    if recent.count >= 2, let i = issueIndex(for: p.issue, anaphoric: false) {
+                        issueMembers[i] = Array(recent.prefix(2)).sorted()
+                        analyses[n].issues.append((p.start, p.end, i))
+                        continue
+                    }
+                }
                 // The lead restates the headline: "a first-in-the-nation bill" in the first sentence
                 // is the headline's bill, however differently it is described (legislation only:
                 // "a strike against GM" and "GM auto workers strike" differ in what they name).
-                if n == 0, !anaphoric, IssueFinder.legislativeHeads.contains(IssueFinder.singular(p.issue.head)),
+                if n == 0, !anaphoric, IssueFinder.legislativeHeads.contains(IssueFinder.singular(p.issue.head))
+                    || IssueFinder.transactionHeads.contains(IssueFinder.singular(p.issue.head)),
                    let t = titleIssues.first(where: { IssueFinder.sameReferent(issues[$0].head, p.issue.head) && issues[$0].words.count >= 2 }),
                    !Self.isNamed(issues[t].label), !p.issue.words.isSubset(of: issues[t].words), issueIndex(for: p.issue, anaphoric: false) == issues.count - 1,
                    !issues.indices.dropLast().contains(where: { $0 != t && IssueFinder.sameReferent(issues[$0].head, p.issue.head) }) {
@@ -304,6 +316,9 @@ public struct RuleExtractor: Extractor {
         var ownerVotes: [Int: [Int: Int]] = [:]
         for a in analyses {
             for iss in a.issues where iss.start > 0 {
+                // (only a phrase with the issue's own head: "the Trust's proposal" does not own "the privacy law")
+                let spanHead = IssueFinder.singular(MentionFinder.stripPossessive(a.tokens[iss.end - 1].lower).0)
+                guard spanHead == IssueFinder.singular(issues[iss.issue].head) else { continue }
                 if let mi = a.mentionAt[iss.start - 1], a.mentions[mi].possessive, let e = a.mentions[mi].entity,
                    [.organization, .government, .person].contains(resolver.entities[e].kind) {
                     ownerVotes[iss.issue, default: [:]][e, default: 0] += 1
@@ -438,7 +453,10 @@ public struct RuleExtractor: Extractor {
                 }
                 for k in span.startIndex..<span.endIndex where target == nil {
                     if let iss = a.issueAt(k) { target = .issue(iss.issue); break }
+                    // ("must now go to Washington, D.C.": a place where something happens is no target)
+                    let locative = k > 0 && ["in", "at", "to", "into", "from", "across", "throughout"].contains(a.tokens[k - 1].lower)
                     if let mi = a.mentionAt[k], let e = a.mentions[mi].entity, e != sp, e != speakerOrg(sp),
+                       !(locative && [.government, .other].contains(resolver.entities[e].kind)),
                        a.mentions[mi].role == .named || a.mentions[mi].role == .nominal && resolver.entities[e].kind == .person {
                         switch resolver.entities[e].kind {
                         case .organization, .person, .product: target = .entity(e)
@@ -483,10 +501,20 @@ public struct RuleExtractor: Extractor {
                 found.removeAll { $0.holder == sp }
                 // (under criticism: the article reports opposition by someone else)
                 let underFire = !opposingHolders.subtracting([sp, orgOf[sp]].compactMap { $0 }).isEmpty
-                found.append(FoundStance(holder: sp, polarity: underFire ? .defends : .supports, target: stanceFinder.mainTarget, modality: .asserted,
-                                         cue: a.tokens[v].text, rule: "speech.continue", confidence: 0.6))
+                // "said the fight will continue": what goes on is the speaker's own opposition.
+                let ownFight = a.tokens[(v + 1)...].prefix(4).contains { Self.fightNouns.contains($0.lower) }
+                found.append(FoundStance(holder: sp, polarity: ownFight ? .opposes : underFire ? .defends : .supports, target: stanceFinder.mainTarget,
+                                         modality: .asserted, cue: a.tokens[v].text, rule: ownFight ? "speech.fight" : "speech.continue", confidence: 0.6))
             }
             let date = dates.resolve(a.tokens)
+            // A stance on "the two projects" is a stance on each; one on "X and Y" (issues joined
+            // in the object) is one on both.
+            found = found.flatMap { f -> [FoundStance] in
+                guard case .issue(let i)? = f.target else { return [f] }
+                if let members = issueMembers[i] { return members.map { var g = f; g.target = .issue($0); return g } }
+                guard !f.rule.hasPrefix("quote"), !f.rule.hasPrefix("speech"), !f.rule.contains(".default") else { return [f] }
+                return [f] + Self.coordinatedIssues(a, after: i, issues: issues).map { var g = f; g.target = .issue($0); return g }
+            }
             for var f in found {
                 // A spokesperson's position is their organisation's.
                 if let org = spokespersonFor[f.holder] { f.holder = org }
@@ -590,6 +618,30 @@ public struct RuleExtractor: Extractor {
         issues[t].label = (tokens[..<at] + extras + tokens[at...]).joined(separator: " ")
     }
 
+    /// Issues coordinated with issue `i` in a sentence: "revive the Keystone XL pipeline and
+    /// complete the Dakota Access pipeline", "the ban and the tax".
+    static func coordinatedIssues(_ a: SentenceAnalysis, after i: Int, issues: [IssueFinder.Issue]) -> [Int] {
+        guard let first = a.issues.first(where: { $0.issue == i }) else { return [] }
+        var out: [Int] = []
+        var end = first.end
+        while end < a.tokens.count {
+            var j = end
+            guard j < a.tokens.count, ["and", "or", ","].contains(a.tokens[j].lower) else { break }
+            j += 1
+            // an optional verb and determiner: "and complete the …"
+            var skipped = 0
+            while j < a.tokens.count, skipped < 3, a.issueAt(j) == nil, a.mentionAt[j] == nil, a.tokens[j].kind == .word,
+                  !a.tokens[j].isCapitalized || WordClasses.determiners.contains(a.tokens[j].lower) { j += 1; skipped += 1 }
+            guard let next = a.issueAt(j), next.start == j, next.issue != i, !out.contains(next.issue) else { break }
+            // (the span must name the issue, not refer back to one: "and its blocking order")
+            let spanWords = Set(a.tokens[next.start..<next.end].map { IssueFinder.singular($0.lower) })
+            guard !spanWords.subtracting([issues[next.issue].head]).isDisjoint(with: issues[next.issue].words) else { break }
+            out.append(next.issue)
+            end = next.end
+        }
+        return out
+    }
+
     static let copulas: Set<String> = ["is", "are", "was", "were", "be", "been", "remains", "remain", "seems", "looks"]
 
     /// The subject of a judgement "X is (adverbs) JUDGEMENT" whose polarity agrees with the quote's:
@@ -629,6 +681,8 @@ public struct RuleExtractor: Extractor {
         return false
     }
     static let criticWords: Set<String> = ["critics", "criticism", "criticisms", "opponents", "opposition", "detractors", "complaints", "concerns", "backlash"]
+
+    static let fightNouns: Set<String> = ["fight", "battle", "struggle", "opposition", "resistance", "protest", "protests", "boycott"]
 
     static let winWords: Set<String> = ["victory", "win", "boost", "triumph", "vindication"]
     static let lossWords: Set<String> = ["loss", "blow", "defeat", "setback", "rebuke", "slap", "disappointment", "embarrassment"]

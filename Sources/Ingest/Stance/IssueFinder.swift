@@ -314,7 +314,11 @@ struct IssueFinder {
     static func sameReferent(_ a: String, _ b: String) -> Bool {
         let (sa, sb) = (singular(a), singular(b))
         return sa == sb || legislativeHeads.contains(sa) && legislativeHeads.contains(sb)
+            || transactionHeads.contains(sa) && transactionHeads.contains(sb)
     }
+
+    /// Heads that name one corporate transaction ("the deal", "the takeover", "the merger").
+    static let transactionHeads: Set<String> = ["deal", "takeover", "merger", "acquisition", "buyout"]
 
     static let definite: Set<String> = ["the", "such", "this", "that", "these", "those", "its", "their", "his", "her", "both", "two"]
 

@@ -60,6 +60,13 @@ struct StanceFinder {
                    WordClasses.determiners.contains(toks[i - 1].lower) || MentionFinder.stripPossessive(toks[i - 1].text).1 {
                     i += 1; continue
                 }
+                // "reviewing proposed software fixes": a participle between a gerund and its noun is an adjective.
+                if b.cue.isVerb, b.end - b.start == 1, i > 0, i + 1 < toks.count, t.lower.hasSuffix("ed"), toks[i - 1].lower.hasSuffix("ing"),
+                   toks[i - 1].kind == .word, a.mentionAt[i - 1] == nil, lexicon.cues[toks[i - 1].lower] == nil,
+                   toks[i + 1].kind == .word, !toks[i + 1].isCapitalized, !WordClasses.determiners.contains(toks[i + 1].lower),
+                   !WordClasses.prepositions.contains(toks[i + 1].lower), !WordClasses.objectPronouns.contains(toks[i + 1].lower) {
+                    i += 1; continue
+                }
                 // A bare single-word verb lemma ("back", "protest", "fight") is often a noun or
                 // adverb: accept it only when an object follows.
                 let afterToOrModal = i > 0 && (toks[i - 1].lower == "to" || WordClasses.conditionalModals.contains(toks[i - 1].lower)
@@ -876,6 +883,12 @@ struct StanceFinder {
                     if let aim { return aim }
                     if let main = mainIssue { return ObjectSpan(target: .issue(main), end: men.end + 2, undone: undone) }
                     j = men.end + 2; seenContent += 1; continue
+                }
+                // "blocking Microsoft's $69bn takeover of Activision": the possessor's thing is the object.
+                // (a bare head is a reference back that may name something else: "the Trust's proposal")
+                if men.possessive, let iss = (men.end..<min(toks.count, men.end + 4)).lazy.compactMap({ a.issueAt($0) }).first, iss.start >= men.end,
+                   iss.end - iss.start >= 2 {
+                    return ObjectSpan(target: .issue(iss.issue), end: iss.end, undone: undone)
                 }
                 // "voted for it", "will veto it": an object "it" is nearly always the measure at issue.
                 if men.role == .pronoun, men.lowerSurface == "it" {
