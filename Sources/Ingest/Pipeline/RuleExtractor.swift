@@ -317,8 +317,8 @@ public struct RuleExtractor: Extractor {
         for a in analyses {
             for iss in a.issues where iss.start > 0 {
                 // (only a phrase with the issue's own head: "the Trust's proposal" does not own "the privacy law")
-                let spanHead = IssueFinder.singular(MentionFinder.stripPossessive(a.tokens[iss.end - 1].lower).0)
-                guard spanHead == IssueFinder.singular(issues[iss.issue].head) else { continue }
+                let head = IssueFinder.singular(issues[iss.issue].head)
+                guard a.tokens[iss.start..<iss.end].contains(where: { IssueFinder.singular(MentionFinder.stripPossessive($0.lower).0) == head }) else { continue }
                 if let mi = a.mentionAt[iss.start - 1], a.mentions[mi].possessive, let e = a.mentions[mi].entity,
                    [.organization, .government, .person].contains(resolver.entities[e].kind) {
                     ownerVotes[iss.issue, default: [:]][e, default: 0] += 1
