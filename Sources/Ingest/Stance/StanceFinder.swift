@@ -207,6 +207,8 @@ struct StanceFinder {
             if let to = toks[j..<clauseEnd].firstIndex(where: { ["to", "for", "toward", "towards"].contains($0.lower) }) {
                 target = object(a, after: to + 1, excluding: Set(holders))
             }
+            // ("pledged $1 million towards helping families": the people money helps are beneficiaries, not a side)
+            if case .entity(let e)? = target, a.mentions.contains(where: { $0.entity == e && $0.kind == .group }) { continue }
             guard let t = target ?? mainTarget else { continue }
             for h in holders {
                 out.append(FoundStance(holder: h, polarity: .supports, target: t, modality: modality(a, k).0 == .negated ? .negated : .asserted,
