@@ -278,6 +278,12 @@ struct Case: CustomStringConvertible, Sendable {
         }
     }
 
+    @Test func anUnnamedCoalitionsStanceIsNotPinnedOnTheLastGroupNamed() {
+        let g = extract("The Bag Makers Alliance has spent $2 million to fight the straw ban. Its director said the new coalition supporting the straw ban has hidden motives.",
+                        title: "Straw ban fight")
+        #expect(!edges(g).contains { $0.polarity == .supports }, "\(edges(g))")
+    }
+
     @Test func neutralReportingIsNotAStance() {
         let g = extract("Acme Logistics sells drones to farms. The agency declined to comment on the contract. The board is reviewing the letter.")
         #expect(g.stances.isEmpty, "\(edges(g))")

@@ -773,6 +773,12 @@ public struct RuleExtractor: Extractor {
                let h = history.reversed().first(where: { resolver.entities[$0.entity].name.hasSuffix(" " + head) }) {
                 return h.entity
             }
+            // "the new coalition", "the alliance": a body of a particular form refers back only to a
+            // name of that form (checked below); any other actor would be a guess.
+            if ["coalition", "alliance", "union", "association", "federation", "council", "committee"].contains(head),
+               !history.reversed().prefix(12).contains(where: { NameKey.make(resolver.entities[$0.entity].name).split(separator: " ").contains { $0 == head } }) {
+                return nil
+            }
             if let h = history.reversed().prefix(12).first(where: { NameKey.make(resolver.entities[$0.entity].name).split(separator: " ").contains { $0 == head } }) {
                 return h.entity
             }

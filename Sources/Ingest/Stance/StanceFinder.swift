@@ -259,6 +259,12 @@ struct StanceFinder {
                      rule: "\(cue.frame.rawValue).passive:\(cue.label)", mod: mod)
                 return results
             }
+            // "the new coalition supporting the ban": a participle describing an actor the article never
+            // named holds the stance itself; nobody else does.
+            if toks[m.start].lower.hasSuffix("ing"), m.start > 0, let mi = a.mentionAt[m.start - 1], a.mentions[mi].entity == nil,
+               a.mentions[mi].role == .nominal {
+                return []
+            }
             // "an open letter from Acme employees urging …": a participle right after a noun
             // describes that noun (a reduced relative clause), preposition or not.
             if toks[m.start].lower.hasSuffix("ing"), m.start > 0, let mi = a.mentionAt[m.start - 1], a.mentions[mi].entity != nil,
