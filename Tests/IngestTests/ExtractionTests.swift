@@ -404,15 +404,16 @@ struct Case: CustomStringConvertible, Sendable {
     }
 
     @Test func appositionsGiveRoles() {
-        let g = extract("Dana Whitfield, chairman of the Harbor Preservation Society, criticized the plan. Tom Reyes, the union's lead negotiator, spoke next.")
+        let g = extract("Dana Whitfield, chairman of the Harbor Preservation Society, criticized the plan. The Harbor Dockworkers Union objected too. Tom Reyes, the union's lead negotiator, spoke next.")
         let names = Dictionary(uniqueKeysWithValues: g.entities.enumerated().map { ($0.element.name, $0.offset) })
         guard let dana = names["Dana Whitfield"], let society = names["Harbor Preservation Society"] else {
             Issue.record("\(g.entities.map(\.name))"); return
         }
         #expect(g.relations.contains { $0.from == dana && $0.to == society && $0.type == .leads })
-        if let tom = names["Tom Reyes"] {
-            #expect(g.relations.contains { $0.from == tom && $0.type == .memberOf })
-        }
+        // ("the union" is the union named before, not the society)
+        if let tom = names["Tom Reyes"], let union = names["Harbor Dockworkers Union"] {
+            #expect(g.relations.contains { $0.from == tom && $0.to == union && $0.type == .memberOf })
+        } else { Issue.record("\(g.entities.map(\.name))") }
     }
 
     @Test func acronymsAndMisspellingsResolve() {
