@@ -284,6 +284,19 @@ struct Case: CustomStringConvertible, Sendable {
         #expect(!edges(g).contains { $0.polarity == .supports }, "\(edges(g))")
     }
 
+    @Test func aNameTakingWhoIsAPersonAndItsSurnameTheSamePerson() {
+        let g = extract("Zorvan Ostrander, who leads the antitrust office, criticized the merger. “The merger is unlawful,” Ostrander said.")
+        let people = g.entities.filter { $0.name.contains("Ostrander") }
+        #expect(people.count == 1 && people.first?.kind == .person, "\(g.entities.map { "\($0.name) \($0.kind)" })")
+    }
+
+    @Test func aNameInsideTheSubjectsModifierIsNotWhatIsJudged() {
+        let g = extract("Regulators sued to block the Orbis merger with Pixel Games. “Orbis's combination with Pixel Games is unlawful,” said Ana Ruiz of the Justice Department.",
+                        title: "Regulators sue over Orbis merger")
+        #expect(edges(g).contains { $0.holder == "Ana Ruiz" && $0.polarity == .opposes && $0.target.contains("merger") }, "\(edges(g))")
+        #expect(!edges(g).contains { $0.holder == "Ana Ruiz" && $0.target == "Pixel Games" }, "\(edges(g))")
+    }
+
     @Test func neutralReportingIsNotAStance() {
         let g = extract("Acme Logistics sells drones to farms. The agency declined to comment on the contract. The board is reviewing the letter.")
         #expect(g.stances.isEmpty, "\(edges(g))")

@@ -165,6 +165,8 @@ struct EntityResolver {
             if e.aliasKeys.contains(key) { return i }
             // Surname or first+last of a person.
             if e.kind == .person, words.count == 1, ew.count >= 2, ew.last == words[0] || ew.dropLast().last == words[0] && ew.last?.count ?? 0 <= 3 { return i }
+            // ("Delrahim" after "Makan Delrahim", a name whose first word no lexicon knows)
+            if e.kind == .other, kind == .other || kind == .person, words.count == 1, ew.count == 2, ew.last == words[0], words[0].count >= 4 { return i }
             if kind == .person, ew.count == 1, words.count >= 2, words.last == ew[0], e.kind == .person || e.kind == .other { return i }
             // "MAX" for a known "Boeing 737 MAX": a later word of a product's name stands for it.
             if e.kind == .product, words.count == 1, ew.count >= 2, ew.dropFirst().contains(words[0]), words[0].count >= 2 { return i }

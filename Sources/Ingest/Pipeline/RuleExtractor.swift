@@ -222,6 +222,13 @@ public struct RuleExtractor: Extractor {
                     }
                     let e = resolver.resolve(mentions[k])
                     mentions[k].entity = e
+                    // "Makan Delrahim, who leads …": a two- or three-word name taking "who" is a person.
+                    let end = mentions[k].end
+                    if mentions[k].role == .named, end + 1 < sentenceTokens.count, sentenceTokens[end].text == ",", sentenceTokens[end + 1].lower == "who",
+                       [.other, .organization].contains(resolver.entities[e].kind), (2...3).contains(resolver.entities[e].words.count),
+                       !resolver.entities[e].words.contains(where: { lexicon.orgWords[$0] != nil || EntityResolver.companySuffixes.contains($0) }) {
+                        resolver.setKind(e, .person)
+                    }
                     // "employees of Veridian Systems … the company": the qualifier is mentioned too.
                     if mentions[k].qualifier != nil, let q = resolver.lastQualifier, q != e {
                         history.append((q, resolver.entities[q].kind, false))
@@ -448,7 +455,7 @@ public struct RuleExtractor: Extractor {
                 var place: ArticleGraph.Target?
                 // "… the facility is incredibly dangerous": a judgement with a copula is about its subject.
                 if let subject = Self.evaluatedSubject(a, span, negative: score < 0, lexicon: lexicon, resolver: resolver,
-                                                       excluding: [sp, speakerOrg(sp)].compactMap { $0 }) {
+                                                       excluding: [sp, speakerOrg(sp)].compactMap { $0 }, main: stanceFinder.mainTarget) {
                     target = subject
                 }
                 for k in span.startIndex..<span.endIndex where target == nil {
@@ -647,7 +654,7 @@ public struct RuleExtractor: Extractor {
     /// The subject of a judgement "X is (adverbs) JUDGEMENT" whose polarity agrees with the quote's:
     /// the nearest issue or named actor before the copula, within its clause.
     static func evaluatedSubject(_ a: SentenceAnalysis, _ span: ArraySlice<Token>, negative: Bool, lexicon: Lexicon,
-                                 resolver: EntityResolver, excluding: [Int]) -> ArticleGraph.Target? {
+                                 resolver: EntityResolver, excluding: [Int], main: ArticleGraph.Target?) -> ArticleGraph.Target? {
         let toks = a.tokens
         for c in span.indices where copulas.contains(toks[c].lower) {
             var j = c + 1
@@ -660,12 +667,23 @@ public struct RuleExtractor: Extractor {
             let negated = toks[(c + 1)..<j].contains { WordClasses.isNegator($0.lower) }
             guard ((v < 0) != negated) == negative else { continue }
             var k = c - 1
+            var inModifier = false
             while k >= span.startIndex, c - k <= 8, ![",", ";", ":"].contains(toks[k].text), !["that", "because", "and", "but"].contains(toks[k].lower) {
                 if let iss = a.issueAt(k) { return .issue(iss.issue) }
-                if let mi = a.mentionAt[k], let e = a.mentions[mi].entity, !excluding.contains(e), a.mentions[mi].role == .named,
-                   [.organization, .product, .other, .person].contains(resolver.entities[e].kind) {
-                    return .entity(e)
+                if let mi = a.mentionAt[k] {
+                    let men = a.mentions[mi]
+                    // "the combination with Time Warner is unlawful": a name inside the subject's
+                    // prepositional modifier is not what is judged.
+                    if men.start > 0, ["with", "of", "for", "to", "in", "on", "over", "against", "between"].contains(toks[men.start - 1].lower) {
+                        inModifier = true; k = men.start - 2; continue
+                    }
+                    if let e = men.entity, !excluding.contains(e), men.role == .named, [.organization, .product, .other, .person].contains(resolver.entities[e].kind) {
+                        return .entity(e)
+                    }
+                    k = men.start - 1; continue
                 }
+                // the subject's head is a common noun: the judgement is about the matter at hand
+                if inModifier, toks[k].kind == .word, !toks[k].isCapitalized, !WordClasses.determiners.contains(toks[k].lower) { return main }
                 k -= 1
             }
         }
