@@ -47,7 +47,7 @@ struct MentionFinder {
         }
 
         // 1. Groups first, so that "Amazon employees" is one mention, not "Amazon" + "employees".
-        for i in toks.indices where toks[i].kind == .word {
+        for i in toks.indices where toks[i].kind == .word && !covered[i] {
             let (base, poss) = Self.stripPossessive(toks[i].lower)
             // Plural agent nouns are groups even when no lexicon lists them ("dockworkers",
             // "pharmacists", "ranchers").
@@ -138,6 +138,20 @@ struct MentionFinder {
                 } else if place, mention.end == i + 1, kind != .organization {
                     // "regulators in Ohio" → "Ohio regulators" (no membership implied)
                     mention.name = Self.stripPossessive(org).0 + " " + mention.name
+                    mention.end = j
+                }
+            }
+            // "the largest unions representing flight attendants": who a body represents names it
+            // (size words do not).
+            if ["unions", "groups", "associations", "organizations", "organisations", "lobbies", "coalitions"].contains(base),
+               mention.end == i + 1, i + 2 < toks.count, toks[i + 1].lower == "representing" {
+                var j = i + 2
+                while j < toks.count, j - i < 6, toks[j].kind == .word, !WordClasses.determiners.contains(toks[j].lower),
+                      !WordClasses.prepositions.contains(toks[j].lower), !WordClasses.auxiliaries.contains(toks[j].lower),
+                      !WordClasses.relativePronouns.contains(toks[j].lower), !WordClasses.coordinators.contains(toks[j].lower),
+                      lexicon.cues[toks[j].lower] == nil, !lexicon.speechVerbs.contains(toks[j].lower) { j += 1 }
+                if j > i + 2 {
+                    mention.name = surface(i, j)
                     mention.end = j
                 }
             }
