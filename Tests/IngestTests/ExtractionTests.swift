@@ -300,6 +300,14 @@ struct Case: CustomStringConvertible, Sendable {
         #expect(!edges(g).contains { $0.holder == "Ana Ruiz" && $0.target == "Pixel Games" }, "\(edges(g))")
     }
 
+    @Test func wireSlugsAndYearsInHeadlines() {
+        #expect(RuleExtractor.strippingWireSlug("UPDATE 2-Autos-Riverton 2030 stadium bid fails") == "Riverton 2030 stadium bid fails")
+        #expect(RuleExtractor.strippingWireSlug("Riverton-area voters reject stadium bid") == "Riverton-area voters reject stadium bid")
+        let g = extract("Riverton's bid to host the 2030 Games failed on Sunday after residents voted against the plan.",
+                        title: "UPDATE 2-Sports-Riverton 2030 Games bid fails in referendum")
+        #expect(g.issues.contains { $0.label == "Riverton 2030 Games bid" }, "\(g.issues.map(\.label))")
+    }
+
     @Test func neutralReportingIsNotAStance() {
         let g = extract("Acme Logistics sells drones to farms. The agency declined to comment on the contract. The board is reviewing the letter.")
         #expect(g.stances.isEmpty, "\(edges(g))")

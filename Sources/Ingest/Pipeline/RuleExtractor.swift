@@ -54,7 +54,7 @@ public struct RuleExtractor: Extractor {
 
         // 1. Issues: title first (it names what the article is about), then the body.
         var issueFinder = IssueFinder(lexicon: lexicon)
-        for s in sentences { for t in s.tokens where t.kind == .word { issueFinder.bodyWords.insert(t.lower) } }
+        for s in sentences { for t in s.tokens where t.kind == .word || t.kind == .number { issueFinder.bodyWords.insert(MentionFinder.stripPossessive(t.lower).0) } }
         var issues: [IssueFinder.Issue] = []
         // Sentence where each issue was last named, for anaphora ("the pipeline" after "the Dakota Access pipeline").
         var lastNamed: [Int: Int] = [:]
@@ -103,7 +103,7 @@ public struct RuleExtractor: Extractor {
         }
         // The issue the headline names is the controversy the article covers: every stance's topic.
         var titleIssues: [Int] = []
-        if let title = document.title {
+        if let title = document.title.map(Self.strippingWireSlug) {
             let tScalars = Array(title.unicodeScalars)
             let tToks = Tokenizer.tokenize(tScalars)
             for p in issueFinder.phrases(in: tToks, titleCase: true, bodyLowercase: bodyLower) where !p.issue.words.isEmpty {
@@ -647,6 +647,18 @@ public struct RuleExtractor: Extractor {
             end = next.end
         }
         return out
+    }
+
+    /// Wire-service headlines carry a slug: "UPDATE 3-Olympics-Hamburg 2024 Games bid collapses"
+    /// is "Hamburg 2024 Games bid collapses".
+    static func strippingWireSlug(_ title: String) -> String {
+        var t = Substring(title)
+        if let r = t.range(of: #"^(UPDATE|WRAPUP|REFILE|CORRECTED|EXCLUSIVE|RPT|INSIGHT|ANALYSIS)\s*\d*\s*-\s*"#, options: .regularExpression) {
+            t = t[r.upperBound...]
+            // topic slugs glued to the headline: "Olympics-", "Autos-"
+            while let r2 = t.range(of: #"^[A-Z][A-Za-z]+-(?=[A-Z0-9])"#, options: .regularExpression) { t = t[r2.upperBound...] }
+        }
+        return String(t)
     }
 
     static let copulas: Set<String> = ["is", "are", "was", "were", "be", "been", "remains", "remain", "seems", "looks"]
