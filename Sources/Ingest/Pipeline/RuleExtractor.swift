@@ -495,7 +495,7 @@ public struct RuleExtractor: Extractor {
         for (n, a) in analyses.enumerated() {
             var found = perSentence[n]
             // A specific target beats the article-issue default for the same holder and sentence.
-            let explicitHolders = Set(found.filter { !$0.rule.contains(".default") && $0.target != stanceFinder.mainTarget }.map(\.holder))
+            let explicitHolders = Set(found.filter { !$0.rule.contains(".default") && ($0.target != stanceFinder.mainTarget || !$0.rule.hasPrefix("quote") && !$0.rule.hasPrefix("speech")) }.map(\.holder))
             found.removeAll { $0.rule.contains(".default") && explicitHolders.contains($0.holder) }
             // Insisting that something will continue, while under criticism, defends it.
             // So does a reassurance: "promises that the experience isn't going to change", "insisted
