@@ -737,7 +737,9 @@ public struct RuleExtractor: Extractor {
                 func acts(_ m: Int) -> [FoundStance] { cueStances[m].filter { !beneficiaries.contains($0.holder) } }
                 // An earlier act only when this sentence points back at it ("The decision is a huge loss for …").
                 let pointsBack = toks[..<k].contains { ["decision", "move", "vote", "announcement", "veto", "approval", "rejection"].contains($0.lower) }
-                let earlier = pointsBack ? (max(0, n - 2)..<n).reversed().compactMap({ acts($0).last }).first : nil
+                // ("the decision" with no act nearby is the one the lead reports)
+                let earlier = pointsBack ? (max(0, n - 2)..<n).reversed().compactMap({ acts($0).last }).first
+                    ?? (0..<min(2, n)).compactMap({ acts($0).first }).first : nil
                 guard let act = acts(n).first ?? earlier, let target = act.target else { continue }
                 let same = winWords.contains(toks[k].lower)
                 let side: Polarity = act.polarity == .opposes ? (same ? .opposes : .supports) : (same ? .supports : .opposes)

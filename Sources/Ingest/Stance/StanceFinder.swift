@@ -518,6 +518,10 @@ struct StanceFinder {
             let window = toks[max(0, cueStart - 4)..<cueStart].map(\.lower)
             if window.contains("no") || window.contains("not") { negated = true }
         }
+        // "will sue, along with others, to stop the mandate": an act in a purpose infinitive has not happened yet.
+        if cueStart >= 1, toks[cueStart - 1].lower == "to", !(cueStart >= 2 && ["have", "has", "had", "used", "going", "due", "able"].contains(toks[cueStart - 2].lower)) {
+            intended = true
+        }
         if let last = toks.last, last.text == "?" { return (.question, negated) }
         if negated { return (.negated, true) }
         if conditional { return (.conditional, false) }
