@@ -311,6 +311,22 @@ struct Case: CustomStringConvertible, Sendable {
         #expect(g.issues.contains { $0.label == "Riverton 2030 Games bid" }, "\(g.issues.map(\.label))")
     }
 
+    @Test func aCompanysFirstWordIsItsShortNameAndATwoWordRoleLinksThePerson() {
+        let g = extract("Activists criticized Acme Logistics for its drone program. Acme chief executive Tom Reyes said the program would continue.")
+        #expect(!g.entities.contains { $0.name == "Acme" }, "\(g.entities.map(\.name))")
+        let names = Dictionary(uniqueKeysWithValues: g.entities.enumerated().map { ($0.element.name, $0.offset) })
+        if let tom = names["Tom Reyes"], let acme = names["Acme Logistics"] {
+            #expect(g.relations.contains { $0.from == tom && $0.to == acme && $0.type == .leads })
+        } else { Issue.record("\(g.entities.map(\.name))") }
+    }
+
+    @Test func continuingWithoutCriticismOfTheIssueOrTheSpeakerSupports() {
+        // (the only criticism targets somebody else: the official is not answering critics)
+        let g = extract("Parents criticized Vapeco for marketing to teenagers. Health Secretary Ana Ruiz said the flavored vape ban would remain in place for a year.",
+                        title: "Health secretary announces flavored vape ban")
+        #expect(edges(g).contains { $0.holder == "Ana Ruiz" && $0.polarity == .supports && $0.target.contains("vape ban") }, "\(edges(g))")
+    }
+
     @Test func neutralReportingIsNotAStance() {
         let g = extract("Acme Logistics sells drones to farms. The agency declined to comment on the contract. The board is reviewing the letter.")
         #expect(g.stances.isEmpty, "\(edges(g))")

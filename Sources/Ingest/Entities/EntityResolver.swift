@@ -168,6 +168,10 @@ struct EntityResolver {
             // ("Delrahim" after "Makan Delrahim", a name whose first word no lexicon knows)
             if e.kind == .other, kind == .other || kind == .person, words.count == 1, ew.count == 2, ew.last == words[0], words[0].count >= 4 { return i }
             if kind == .person, ew.count == 1, words.count >= 2, words.last == ew[0], e.kind == .person || e.kind == .other { return i }
+            // "Acme" after "Acme Logistics": a company's first word alone is its short name (unless the
+            // lexicons know that word as an organisation of its own: "Amazon" vs "Amazon Web Services").
+            if e.kind == .organization, kind == .organization || kind == .other, words.count == 1, ew.count >= 2, ew[0] == words[0],
+               words[0].count >= 3, lexicon.gazetteer[key] == nil, !Self.isAcronym(words[0]) { return i }
             // "MAX" for a known "Boeing 737 MAX": a later word of a product's name stands for it.
             if e.kind == .product, words.count == 1, ew.count >= 2, ew.dropFirst().contains(words[0]), words[0].count >= 2 { return i }
             // Acronym ↔ expansion.

@@ -449,9 +449,12 @@ struct MentionFinder {
         }
         // Lowercase role right before the name: "AWS head Andy Jassy" (role outside the span).
         var mention = Mention(sentence: s.index, start: a, end: b, name: nameText, surface: surface(a, b), kind: kind, role: .named, possessive: poss)
-        if a >= 2, toks[a - 1].kind == .word, !toks[a - 1].isCapitalized, lexicon.lowerTitles.contains(toks[a - 1].lower) {
+        // ("Acme chief executive Tom Reyes": two-word roles too)
+        let twoWordRole = a >= 3 && toks[a - 2].kind == .word && !toks[a - 2].isCapitalized && toks[a - 1].kind == .word && !toks[a - 1].isCapitalized
+            && lexicon.lowerTitles.contains(toks[a - 2].lower + " " + toks[a - 1].lower)
+        if a >= 2, toks[a - 1].kind == .word, !toks[a - 1].isCapitalized, lexicon.lowerTitles.contains(toks[a - 1].lower) || twoWordRole {
             // "head Andy Jassy": the qualifier precedes the role.
-            mention.title = toks[a - 1].text
+            mention.title = twoWordRole ? toks[a - 2].text + " " + toks[a - 1].text : toks[a - 1].text
             // A role word before a two- or three-word name makes it a person ("head Andy Jassy").
             let n = nameText.split(separator: " ").count
             if kind == .other || kind == .organization, lexicon.gazetteer[NameKey.make(nameText)] == nil, n >= 1, n <= 3,

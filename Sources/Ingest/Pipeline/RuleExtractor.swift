@@ -24,6 +24,8 @@ public struct RuleExtractor: Extractor {
     static func isReassurance(_ toks: ArraySlice<Token>) -> Bool {
         let t = Array(toks)
         for (i, w) in t.enumerated() where WordClasses.isNegator(w.lower) {
+            // ("did not say the company would end it" denies a statement, not a harm)
+            if t[(i + 1)..<min(t.count, i + 3)].contains(where: { ["say", "said", "says", "confirm", "comment", "indicate"].contains($0.lower) }) { continue }
             if t[(i + 1)..<min(t.count, i + 6)].contains(where: { harmWords.contains($0.lower) }) { return true }
         }
         return false
@@ -254,7 +256,8 @@ public struct RuleExtractor: Extractor {
             // "AWS head Andy Jassy": a lowercase role links the person to the preceding name.
             for k in mentions.indices where k > 0 && mentions[k].kind == .person && mentions[k].title != nil && mentions[k].qualifier == nil {
                 let prev = mentions[k - 1]
-                if prev.end == mentions[k].start - 1, prev.role == .named, let pe = prev.entity, mentions[k].entity != nil,
+                let roleWords = mentions[k].title?.split(separator: " ").count ?? 1
+                if prev.end == mentions[k].start - roleWords, prev.role == .named, let pe = prev.entity, mentions[k].entity != nil,
                    resolver.entities[pe].kind != .person {
                     mentions[k].qualifier = resolver.entities[pe].name
                     _ = resolver.resolve(mentions[k])  // records the leads relation
@@ -491,7 +494,11 @@ public struct RuleExtractor: Extractor {
             perSentence[n].append(f)
             noteSide(f)
         }
-        let opposingHolders = Set(perSentence.flatMap { $0 }.filter { $0.polarity == .opposes }.map(\.holder))
+        // Who opposes the article's issue (or a given actor): those a continuing statement answers.
+        let opposingHolders = Set(perSentence.flatMap { $0 }.filter { $0.polarity == .opposes && $0.target == stanceFinder.mainTarget }.map(\.holder))
+        let opposedActors = Set(perSentence.flatMap { $0 }.filter { $0.polarity == .opposes }.compactMap { f -> Int? in
+            if case .entity(let e)? = f.target { return e } else { return nil }
+        })
         for (n, a) in analyses.enumerated() {
             var found = perSentence[n]
             // A specific target beats the article-issue default for the same holder and sentence.
@@ -508,6 +515,7 @@ public struct RuleExtractor: Extractor {
                 found.removeAll { $0.holder == sp }
                 // (under criticism: the article reports opposition by someone else)
                 let underFire = !opposingHolders.subtracting([sp, orgOf[sp]].compactMap { $0 }).isEmpty
+                    || [sp, orgOf[sp]].compactMap { $0 }.contains(where: opposedActors.contains)
                 // "said the fight will continue": what goes on is the speaker's own opposition.
                 let ownFight = a.tokens[(v + 1)...].prefix(4).contains { Self.fightNouns.contains($0.lower) }
                 found.append(FoundStance(holder: sp, polarity: ownFight ? .opposes : underFire ? .defends : .supports, target: stanceFinder.mainTarget,
