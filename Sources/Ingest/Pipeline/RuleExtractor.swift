@@ -70,7 +70,11 @@ public struct RuleExtractor: Extractor {
                     return recent
                 }
                 if let i = sameHead.max(by: { issues[$0].score < issues[$1].score }) { return i }
-                return issues.indices.max(by: { issues[$0].score < issues[$1].score })
+                // Only a head that can describe anything ("the practice", "the business practices")
+                // falls back to the article's issue; "the soda tax" is not "the law" (it is new).
+                if cand.words.count < 2 || IssueFinder.genericHeads.contains(IssueFinder.singular(cand.head)) {
+                    return issues.indices.max(by: { issues[$0].score < issues[$1].score })
+                }
             }
             for (i, e) in issues.enumerated() {
                 let nested = cand.words.count >= 2 && e.words.count >= 2 && (cand.words.isSubset(of: e.words) || e.words.isSubset(of: cand.words))

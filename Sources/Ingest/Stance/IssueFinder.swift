@@ -317,6 +317,11 @@ struct IssueFinder {
             || transactionHeads.contains(sa) && transactionHeads.contains(sb)
     }
 
+    /// Heads general enough to describe any issue ("the practice", "such contracts", "the move").
+    static let genericHeads: Set<String> = ["practice", "policy", "move", "plan", "decision", "program", "programme", "effort",
+                                            "initiative", "proposal", "measure", "scheme", "project", "deal", "business", "contract",
+                                            "agreement", "step", "change", "action", "idea", "approach", "effort", "arrangement"]
+
     /// Heads that name one corporate transaction ("the deal", "the takeover", "the merger").
     static let transactionHeads: Set<String> = ["deal", "takeover", "merger", "acquisition", "buyout"]
 

@@ -108,7 +108,10 @@ struct StanceFinder {
             if m.start < consumedUntil { continue }
             var objectEnd = -1
             let results = apply(m, a, speakerOrg: speakerOrg, lastObjectEnd: &objectEnd)
-            if m.cue.frame == .urge || results.contains(where: { $0.rule.hasPrefix("urge") }) { consumedUntil = m.end + 9 }
+            // (a request verb with no addressee after it — "demands by workers, who …", "issued
+            // executive orders or enacted laws" — is a noun and frames no request)
+            let addressed = m.end < a.tokens.count && !["by", "from", "of"].contains(a.tokens[m.end].lower) && firstMention(a, from: m.end, within: 3) != nil
+            if m.cue.frame == .urge && addressed || results.contains(where: { $0.rule.hasPrefix("urge") }) { consumedUntil = m.end + 9 }
             // Cues inside the object of a stance ("fight efforts to repeal the ban") belong to it.
             if !results.isEmpty, objectEnd > consumedUntil { consumedUntil = objectEnd }
             found += results
@@ -321,8 +324,10 @@ struct StanceFinder {
             if target == nil, !intransitive, hasUnknownObject(a, after: m.end) { return [] }
             lastObjectEnd = span?.end ?? -1
             // "fight efforts to repeal the ban" supports the ban.
-            if let sp = span, sp.undone, cue.polarity == .opposes, case .issue = sp.target {
-                emit(holders, target, polarity: .supports, conf: cue.confidence, rule: "\(cue.frame.rawValue).undo:\(cue.label)", mod: mod)
+            // "enacted laws that ban vaccine mandates", "backs repealing the tax" opposes what is undone.
+            if let sp = span, sp.undone, cue.polarity != .defends, case .issue = sp.target {
+                emit(holders, target, polarity: cue.polarity == .opposes ? .supports : .opposes, conf: cue.confidence,
+                     rule: "\(cue.frame.rawValue).undo:\(cue.label)", mod: mod)
                 return results
             }
             // Signing, passing or introducing is a stance only on a law or proposal.
@@ -856,6 +861,8 @@ struct StanceFinder {
                                        "abolish", "abolishing", "scrap", "scrapping", "undo", "undoing", "weaken", "weakening",
                                        "gut", "gutting", "dismantle", "dismantling", "end", "ending"]
 
+    static let banning: Set<String> = ["ban", "bans", "banned", "prohibit", "prohibits", "prohibited", "outlaw", "outlaws", "outlawed", "forbid", "forbids"]
+
     struct ObjectSpan { var target: ArticleGraph.Target; var end: Int; var undone: Bool }
 
     /// The object with where it ends and whether an undoing word came before it.
@@ -883,6 +890,10 @@ struct StanceFinder {
                 // "efforts to repeal the ban", "a bid to block the merger": the aim is the object.
                 if iss.end + 1 < toks.count, toks[iss.end].lower == "to", Self.actionNouns.contains(toks[iss.end - 1].lower) {
                     j = iss.end + 1; seenContent += 1; continue
+                }
+                // "enacted laws that ban vaccine mandates": the law's content is the object, undone.
+                if iss.end + 1 < toks.count, ["that", "which"].contains(toks[iss.end].lower), Self.banning.contains(toks[iss.end + 1].lower) {
+                    undone = true; j = iss.end + 2; seenContent += 1; continue
                 }
                 return ObjectSpan(target: .issue(iss.issue), end: iss.end, undone: undone)
             }
@@ -919,6 +930,8 @@ struct StanceFinder {
                 j = men.end; seenContent += 1; continue
             }
             if Self.undoing.contains(t.lower) { undone = true }
+            // "laws that ban X", "an order to prohibit X": what the object does to X is undoing it.
+            if j > k, ["that", "which", "to"].contains(toks[j - 1].lower), Self.banning.contains(t.lower) { undone = true; j += 1; seenContent += 1; continue }
             if seenContent > 0, WordClasses.subordinators.contains(t.lower) && t.lower != "as" { break }
             if t.lower == "and" || t.lower == "or", j + 1 < toks.count, a.mentionAt[j + 1] == nil, a.issueAt(j + 1) == nil,
                !WordClasses.determiners.contains(toks[j + 1].lower) { break }
