@@ -340,6 +340,18 @@ struct Case: CustomStringConvertible, Sendable {
         #expect(edges(g).contains { $0.holder == "Ana Ruiz" && $0.polarity == .supports && $0.target.contains("vape ban") }, "\(edges(g))")
     }
 
+    @Test func workersAndEmployeesOfOneCompanyAreOneGroup() {
+        let g = extract("Acme workers protested the drone contract. Later, more than 400 Acme employees signed a letter against the drone contract.")
+        #expect(g.entities.filter { $0.kind == .group && $0.name.hasPrefix("Acme") }.count == 1, "\(g.entities.map(\.name))")
+    }
+
+    @Test func aMembersOwnQuoteCountsBesideTheOrganisationsStance() {
+        let g = extract("“This bill is a giveaway to polluters,” said Jane Halloran of Clean Valley, which opposes the water bill.",
+                        title: "Senate weighs water bill")
+        #expect(edges(g).contains { $0.holder == "Jane Halloran" && $0.polarity == .opposes }, "\(edges(g))")
+        #expect(edges(g).contains { $0.holder == "Clean Valley" && $0.polarity == .opposes }, "\(edges(g))")
+    }
+
     @Test func neutralReportingIsNotAStance() {
         let g = extract("Acme Logistics sells drones to farms. The agency declined to comment on the contract. The board is reviewing the letter.")
         #expect(g.stances.isEmpty, "\(edges(g))")

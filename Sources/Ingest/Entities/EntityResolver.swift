@@ -144,6 +144,15 @@ struct EntityResolver {
         let key = NameKey.make(name)
         // Groups: "employees" → the article's "Amazon employees".
         if role == .group {
+            // "Google workers" and "Google employees" are one group.
+            if words.count >= 2, let last = words.last, Self.staffHeads.contains(last.lowercased()) {
+                let stem = words.dropLast().joined(separator: " ")
+                if let i = entities.indices.first(where: { e in
+                    entities[e].kind == .group && entities[e].words.count == words.count
+                        && entities[e].words.dropLast().joined(separator: " ") == stem
+                        && Self.staffHeads.contains(entities[e].words.last?.lowercased() ?? "")
+                }) { return i }
+            }
             if words.count == 1 {
                 let cands = entities.indices.filter { entities[$0].kind == .group || entities[$0].kind == kind }
                     .filter { entities[$0].key.hasSuffix(" " + key) }
@@ -210,6 +219,8 @@ struct EntityResolver {
     static let companySuffixes: Set<String> = ["Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "LLC", "Ltd", "Ltd.", "plc", "PLC", "Company",
                                                "Corporation", "Systems", "Technologies", "Holdings", "Group", "Industries",
                                                "Incorporated", "Limited", "Labs", "Enterprises"]
+
+    static let staffHeads: Set<String> = ["workers", "employees", "staff", "staffers", "personnel"]
 
     static func isAcronym(_ w: String) -> Bool {
         w.count >= 2 && w.count <= 7 && w.allSatisfy { $0.isUppercase || $0 == "&" || $0 == "." }

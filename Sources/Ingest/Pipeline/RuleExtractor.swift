@@ -439,7 +439,9 @@ public struct RuleExtractor: Extractor {
             return nil
         }
         for (n, a) in analyses.enumerated() {
-            guard let sp = a.speaker, !perSentence[n].contains(where: { $0.holder == sp || $0.holder == speakerOrg(sp) }) else { continue }
+            // (a named member's own words count besides the organisation's stance: "said Jane Roe of
+            // Consumers Union, which opposes the bill"; a spokesperson's are the organisation's)
+            guard let sp = a.speaker, !perSentence[n].contains(where: { $0.holder == sp || $0.holder == speakerOrg(sp) && spokespersonFor[sp] != nil }) else { continue }
             guard resolver.entities[sp].kind != .media else { continue }
             let quoted = a.tokens.indices.filter { a.inQuote[$0] }
             let span: ArraySlice<Token>
