@@ -4,13 +4,15 @@
 /// rules change.
 enum RuleReliability {
     /// Measured precision of each rule family (first component of `FoundStance.rule`) on the dev
-    /// set, 2026-11-27, smoothed towards 0.5 ((right + 2) / (all + 4)) so that a family seen a
-    /// handful of times does not claim certainty; families never seen keep 0.4–0.6.
+    /// set (re-measured 2026-11-27 after the third session's rules), smoothed towards 0.5
+    /// ((right + 2) / (all + 4)) so that a family seen a handful of times does not claim
+    /// certainty; families never seen keep 0.4–0.6.
     static let prior: [String: Double] = [
-        "urge": 0.86, "speech.side": 0.73, "svo": 0.72, "quote.side": 0.69, "quote.evaluative": 0.68, "svo.passive": 0.67,
-        "prep": 0.67, "psych.adjective": 0.67, "act": 0.65, "enact": 0.6, "from": 0.6, "act.refusal": 0.6, "speech.continue": 0.6,
-        "neg": 0.6, "act.default": 0.56, "speech.evaluative": 0.56, "urge.request": 0.5, "psych": 0.45, "group": 0.44,
-        "svo.default": 0.42, "from.request": 0.4, "svo.undo": 0.29,
+        "urge": 0.88, "svo.passive": 0.86, "act.default": 0.82, "svo": 0.8, "act": 0.8, "quote.side": 0.76, "enact": 0.75,
+        "speech.side": 0.71, "quote.evaluative": 0.69, "speech.evaluative": 0.67, "prep": 0.67, "psych.adjective": 0.67,
+        "outcome": 0.6, "from": 0.6, "act.refusal": 0.6, "from.request": 0.6, "enact.undo": 0.6, "effort": 0.6, "neg": 0.6,
+        "speech.continue": 0.57, "group": 0.56, "urge.request": 0.5, "psych": 0.45, "svo.default": 0.44, "speech.fight": 0.4,
+        "svo.undo": 0.29,
     ]
 
     /// The stance confidence: the family's measured precision, adjusted by the cue's own prior
