@@ -352,6 +352,25 @@ struct Case: CustomStringConvertible, Sendable {
         #expect(edges(g).contains { $0.holder == "Clean Valley" && $0.polarity == .opposes }, "\(edges(g))")
     }
 
+    @Test func supportingWhatAnActorDoesIsNotSupportingTheActor() {
+        let g = extract("Union president Jon Reese said he supports Skyway Airlines adopting a new safety checklist.")
+        #expect(!edges(g).contains { $0.target == "Skyway Airlines" }, "\(edges(g))")
+    }
+
+    @Test func aPlaceNamedInPassingIsNoTargetButACountryActingIs() {
+        let g = extract("Tribal chairman Dale Redcloud opposed the Northfork pipeline. He said the fight must now go to Washington, D.C.",
+                        title: "Tribe vows to fight Northfork pipeline")
+        #expect(!edges(g).contains { $0.target.contains("D.C") || $0.target.contains("Washington") }, "\(edges(g))")
+        let h = extract("Beijing criticized the Huawei ban. “This breaches the UK's promises,” said Hua Lin, a spokeswoman.",
+                        title: "China attacks Huawei ban")
+        #expect(edges(h).contains { $0.holder == "Hua Lin" && $0.target == "United Kingdom" }, "\(edges(h))")
+    }
+
+    @Test func theOriginalFormOfARenamedGroupStaysAnAlias() {
+        let g = extract("The decision is a blow to Republicans in Congress, who backed the pipeline.")
+        #expect(g.entities.contains { $0.name == "Congress Republicans" && $0.aliases.contains("Republicans in Congress") }, "\(g.entities)")
+    }
+
     @Test func neutralReportingIsNotAStance() {
         let g = extract("Acme Logistics sells drones to farms. The agency declined to comment on the contract. The board is reviewing the letter.")
         #expect(g.stances.isEmpty, "\(edges(g))")

@@ -136,8 +136,10 @@ struct MentionFinder {
                     mention.name = Self.stripPossessive(org).0 + " " + base
                     mention.end = j
                 } else if place, mention.end == i + 1, kind != .organization {
-                    // "regulators in Ohio" → "Ohio regulators" (no membership implied)
+                    // "regulators in Ohio" → "Ohio regulators" (no membership implied); the text's
+                    // own form stays an alias ("Republicans in Congress")
                     mention.name = Self.stripPossessive(org).0 + " " + mention.name
+                    mention.surface = Self.stripPossessive(surface(m, j)).0
                     mention.end = j
                 }
             }

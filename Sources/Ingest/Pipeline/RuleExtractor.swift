@@ -467,16 +467,26 @@ public struct RuleExtractor: Extractor {
                                                        excluding: [sp, speakerOrg(sp)].compactMap { $0 }, main: stanceFinder.mainTarget) {
                     target = subject
                 }
+                var placeEnd = -1
                 for k in span.startIndex..<span.endIndex where target == nil {
                     if let iss = a.issueAt(k) { target = .issue(iss.issue); break }
-                    // ("must now go to Washington, D.C.": a place where something happens is no target)
+                    // ("must now go to Washington, D.C.": a place where something happens is no target,
+                    // nor the place in apposition to it)
                     let locative = k > 0 && ["in", "at", "to", "into", "from", "across", "throughout"].contains(a.tokens[k - 1].lower)
+                        || k > 0 && k == placeEnd + 1 && a.tokens[k - 1].text == ","
+                    if locative, let mi = a.mentionAt[k], a.mentions[mi].start == k { placeEnd = a.mentions[mi].end }
                     if let mi = a.mentionAt[k], let e = a.mentions[mi].entity, e != sp, e != speakerOrg(sp),
-                       !(locative && [.government, .other].contains(resolver.entities[e].kind)),
+                       !(locative && [.government, .other, .organization].contains(resolver.entities[e].kind) && !a.mentions[mi].possessive),
                        a.mentions[mi].role == .named || a.mentions[mi].role == .nominal && resolver.entities[e].kind == .person {
                         switch resolver.entities[e].kind {
                         case .organization, .person, .product: target = .entity(e)
-                        case .government: if place == nil { place = .entity(e) }
+                        case .government:
+                            // a country or state is a target as an actor: a subject or a possessor
+                            // ("the UK has made the wrong decision", "the UK's promises"), not a place named
+                            let m = a.mentions[mi]
+                            let acting = m.possessive || m.end < a.tokens.count && a.tokens[m.end].kind == .word && !a.tokens[m.end].isCapitalized
+                                && !WordClasses.prepositions.contains(a.tokens[m.end].lower) && !WordClasses.coordinators.contains(a.tokens[m.end].lower)
+                            if place == nil, acting { place = .entity(e) }
                         default: break
                         }
                         if target != nil { break }
@@ -524,7 +534,9 @@ public struct RuleExtractor: Extractor {
                     || [sp, orgOf[sp]].compactMap { $0 }.contains(where: opposedActors.contains)
                 // "said the fight will continue": what goes on is the speaker's own opposition.
                 let ownFight = a.tokens[(v + 1)...].prefix(4).contains { Self.fightNouns.contains($0.lower) }
-                found.append(FoundStance(holder: sp, polarity: ownFight ? .opposes : underFire ? .defends : .supports, target: stanceFinder.mainTarget,
+                // (the fight is against what the speaker opposed nearby, if anything)
+                let fought = ownFight ? priorSide(sp, near: n).flatMap { $0.0 == .opposes ? $0.1 : nil } : nil
+                found.append(FoundStance(holder: sp, polarity: ownFight ? .opposes : underFire ? .defends : .supports, target: fought ?? stanceFinder.mainTarget,
                                          modality: .asserted, cue: a.tokens[v].text, rule: ownFight ? "speech.fight" : "speech.continue", confidence: 0.6))
             }
             let date = dates.resolve(a.tokens)

@@ -312,7 +312,15 @@ struct StanceFinder {
             // "protested and held rallies": used intransitively, the cue has no object.
             let intransitive = m.end < toks.count && ["and", "or", ","].contains(toks[m.end].lower)
             // "will stop selling Sentinel": an act's gerund object is what the act is about.
-            let span = intransitive ? nil : objectSpan(a, after: m.end, excluding: Set(holders), practiceGerunds: cue.frame != .act)
+            var span = intransitive ? nil : objectSpan(a, after: m.end, excluding: Set(holders), practiceGerunds: cue.frame != .act)
+            // "supports Southwest adopting a non-Boeing aircraft": supporting what an actor does is
+            // not supporting the actor; only an issue named in that clause is a target.
+            if cue.polarity == .supports, case .entity? = span?.target, let end = span?.end, end < toks.count,
+               toks[end].kind == .word, !toks[end].isCapitalized, toks[end].lower.hasSuffix("ing"), lexicon.cues[toks[end].lower] == nil {
+                if let iss = (end..<min(toks.count, end + 8)).lazy.compactMap({ a.issueAt($0) }).first {
+                    span = ObjectSpan(target: .issue(iss.issue), end: iss.end, undone: false)
+                } else { return [] }
+            }
             var target = span?.target
             // "will defend the state against the lawsuit": defending a party in a dispute is a
             // position on what the dispute is about.
