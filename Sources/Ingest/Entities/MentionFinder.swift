@@ -24,6 +24,7 @@ struct MentionFinder {
         "aircraft": .product, "airplane": .product, "plane": .product, "jet": .product, "jetliner": .product, "app": .product,
         "device": .product, "drug": .product, "vehicle": .product, "console": .product,
     ]
+    static let collectiveHeads: Set<String> = ["group", "coalition", "alliance", "consortium", "network", "collection", "assortment"]
     static let seniority: Set<String> = ["senior", "top", "junior", "former", "high-ranking", "senior-level", "second", "third"]
     static let speakerRoles: Set<String> = ["official", "spokesperson", "spokesman", "spokeswoman", "aide", "representative", "source"]
     /// Heads that name a body by the person or country that leads it ("the Hale administration").
@@ -44,6 +45,40 @@ struct MentionFinder {
         var covered = [Bool](repeating: false, count: toks.count)
         func surface(_ a: Int, _ b: Int) -> String {
             String(String.UnicodeScalarView(text[toks[a].start..<toks[b - 1].end]))
+        }
+
+        // 0. Unnamed collectives: "a group of politicians, environmentalists and businesses", "a new
+        // coalition of unions and tenants" act as one actor, named by their members.
+        for k in toks.indices where !covered[k] && ["a", "an"].contains(toks[k].lower) {
+            var h = k + 1
+            while h < toks.count, h - k <= 3, toks[h].kind == .word, !toks[h].isCapitalized, !Self.collectiveHeads.contains(toks[h].lower),
+                  !WordClasses.prepositions.contains(toks[h].lower), lexicon.cues[toks[h].lower] == nil { h += 1 }
+            guard h + 2 < toks.count, Self.collectiveHeads.contains(toks[h].lower), toks[h + 1].lower == "of" else { continue }
+            // a member: a group noun, with at most one lowercase modifier ("shop owners")
+            func memberEnd(_ j: Int) -> Int? {
+                func isHead(_ i: Int) -> Bool {
+                    i < toks.count && toks[i].kind == .word && !toks[i].isCapitalized && (lexicon.groupHeads[toks[i].lower] != nil || Self.isAgentPlural(toks[i].lower))
+                }
+                if isHead(j) { return j + 1 }
+                if j < toks.count, toks[j].kind == .word, !toks[j].isCapitalized, !WordClasses.determiners.contains(toks[j].lower), isHead(j + 1) { return j + 2 }
+                return nil
+            }
+            var j = h + 2
+            var members = 0
+            while j < toks.count {
+                if ["mostly", "mainly", "largely"].contains(toks[j].lower) { j += 1; continue }
+                guard let e = memberEnd(j) else { break }
+                members += 1; j = e
+                if j + 1 < toks.count, [",", "and"].contains(toks[j].lower) {
+                    let next = toks[j].lower == "," && toks[j + 1].lower == "and" ? j + 2 : j + 1
+                    if memberEnd(next) != nil { j = next; continue }
+                }
+                break
+            }
+            guard members >= 2 else { continue }
+            mentions.append(Mention(sentence: s.index, start: k, end: j, name: surface(h, j), surface: surface(k, j),
+                                    kind: .organization, role: .named, possessive: false))
+            for x in k..<j { covered[x] = true }
         }
 
         // 1. Groups first, so that "Amazon employees" is one mention, not "Amazon" + "employees".
