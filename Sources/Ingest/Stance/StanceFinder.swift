@@ -401,6 +401,19 @@ struct StanceFinder {
             } else {
                 emit(holders, thing ?? mainTarget, polarity: .supports, conf: cue.confidence * 0.95, rule: "urge:\(cue.label)")
             }
+            // "urging Microsoft to end its contract and adopt a human-rights policy": a second request
+            // in the same breath, with its own side and object.
+            var c = verbEnd
+            while !results.isEmpty, c < min(toks.count, verbEnd + 12), ![".", ";", ":"].contains(toks[c].text) {
+                if toks[c].lower == "and", c + 1 < toks.count {
+                    let v = toks[c + 1].lower == "to" ? c + 2 : c + 1
+                    if v < toks.count, let p2 = lexicon.urgeComplements[toks[v].lower], let second = object(a, after: v + 1, excluding: Set(holders)) {
+                        if case .issue = second { emit(holders, second, polarity: p2, conf: cue.confidence * 0.9, rule: "urge:\(cue.label)") }
+                    }
+                    break
+                }
+                c += 1
+            }
         case .psych:
             // "Farmers are worried about the canal": adjectival use, holder is the subject.
             if m.start > 0, ["is", "are", "was", "were", "be", "been", "remain", "remains", "remained", "grew", "became", "feel", "felt"].contains(toks[m.start - 1].lower)
