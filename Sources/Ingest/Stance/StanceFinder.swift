@@ -648,6 +648,22 @@ struct StanceFinder {
             }
             if WordClasses.clauseBreakers.contains(t.text) && t.text != "—" && t.text != "–" { break }
             if a.inQuote[k] != cueInQuote && t.kind != .openQuote && t.kind != .closeQuote { break }
+            // "the Republican-led states which have enacted …": a restrictive relative clause's
+            // subject is the noun right before the pronoun, whatever governs that noun; "Texas is
+            // among the states which …" makes Texas one of them.
+            // ("Ajit Pai, a Republican who says": an indefinite description is predicated of someone else)
+            if ["which", "who", "that"].contains(t.lower), k > 0, let mi = a.mentionAt[k - 1], a.mentions[mi].entity != nil,
+               a.mentions[mi].role != .pronoun, !a.mentions[mi].possessive,
+               !(a.mentions[mi].start > 0 && ["a", "an"].contains(toks[a.mentions[mi].start - 1].lower) && a.mentions[mi].role != .group) {
+                var found = expandCoordination(a, mi, speakerOrg: speakerOrg)
+                var p = a.mentions[mi].start - 1
+                while p >= 0, WordClasses.determiners.contains(toks[p].lower) { p -= 1 }
+                if p >= 1, toks[p].lower == "among", ["is", "are", "was", "were"].contains(toks[p - 1].lower),
+                   p >= 2, let si = a.mentionAt[p - 2], let e = a.mentions[si].entity, !found.contains(e) {
+                    found.insert(e, at: 0)
+                }
+                return found + companions.filter { !found.contains($0) }
+            }
             if let mi = a.mentionAt[k] {
                 let men = a.mentions[mi]
                 k = men.start
