@@ -833,9 +833,9 @@ public struct RuleExtractor: Extractor {
             }
             // "the new coalition", "the alliance": a body of a particular form refers back only to a
             // name of that form (checked below); any other actor would be a guess.
-            if ["coalition", "alliance", "union", "association", "federation", "council", "committee"].contains(head),
-               !history.reversed().prefix(12).contains(where: { NameKey.make(resolver.entities[$0.entity].name).split(separator: " ").contains { $0 == head } }) {
-                return nil
+            if ["coalition", "alliance", "union", "association", "federation", "council", "committee"].contains(head) {
+                // (such a name may lie further back than the last dozen mentions)
+                return history.reversed().first(where: { NameKey.make(resolver.entities[$0.entity].name).split(separator: " ").contains { $0 == head } })?.entity
             }
             if let h = history.reversed().prefix(12).first(where: { NameKey.make(resolver.entities[$0.entity].name).split(separator: " ").contains { $0 == head } }) {
                 return h.entity
