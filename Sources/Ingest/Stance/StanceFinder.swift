@@ -353,6 +353,14 @@ struct StanceFinder {
             }
             emit(holders, target ?? mainTarget, conf: cue.confidence * (target == nil ? 0.8 : 1),
                  rule: "\(cue.frame.rawValue)\(target == nil ? ".default" : ""):\(cue.label)", mod: mod)
+            // "thanked President Trump for keeping the project alive", "criticized the mayor for
+            // approving the tower": the deed praised or blamed is the object's own stance.
+            if cue.frame == .svo, case .entity(let doer)? = target, let end = span?.end, end + 1 < toks.count, toks[end].lower == "for",
+               let p = gerundLemma(toks[end + 1].lower).flatMap({ lexicon.urgeComplements[$0] }),
+               let thing = object(a, after: end + 2, excluding: [doer]), thing != .entity(doer) {
+                results.append(FoundStance(holder: doer, polarity: p, target: thing, modality: .asserted, cue: toks[end + 1].text,
+                                           rule: "deed:\(toks[end + 1].lower)", confidence: cue.confidence * 0.8))
+            }
         case .prep:
             let holders = clauseSubject(a, before: m.start, speakerOrg: speakerOrg)
             guard !holders.isEmpty else { return [] }
@@ -897,6 +905,15 @@ struct StanceFinder {
     static let undoing: Set<String> = ["repeal", "repealing", "rollback", "rescind", "rescinding", "overturn", "overturning",
                                        "abolish", "abolishing", "scrap", "scrapping", "undo", "undoing", "weaken", "weakening",
                                        "gut", "gutting", "dismantle", "dismantling", "end", "ending"]
+
+    /// The verb of a gerund: "keeping" → "keep", "approving" → "approve", "stopping" → "stop".
+    func gerundLemma(_ w: String) -> String? {
+        guard w.hasSuffix("ing"), w.count > 5 else { return nil }
+        let stem = String(w.dropLast(3))
+        var cands = [stem, stem + "e"]
+        if let l = stem.last, stem.count >= 3, stem.dropLast().last == l { cands.insert(String(stem.dropLast()), at: 0) }
+        return cands.first { lexicon.urgeComplements[$0] != nil } ?? stem
+    }
 
     static let banning: Set<String> = ["ban", "bans", "banned", "prohibit", "prohibits", "prohibited", "outlaw", "outlaws", "outlawed", "forbid", "forbids"]
 
