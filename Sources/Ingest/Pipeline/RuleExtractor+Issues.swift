@@ -1,0 +1,69 @@
+import Graph
+
+/// Issue labels and structure: named labels, headline modifiers, coordinated issues, wire slugs.
+extension RuleExtractor {
+    /// A label with a capitalised word after its first ("Dakota Access pipeline", "Biden vaccine mandate").
+    static func isNamed(_ label: String) -> Bool {
+        let words = label.split(separator: " ")
+        return words.count > 1 && words.contains { $0.first?.isUppercase == true }
+    }
+
+    /// The headline names the controversy briefly ("Biden vaccine mandate"); the body may name the
+    /// same thing with a proper or numbered modifier the headline left out ("COVID-19 vaccine
+    /// mandates"). Such modifiers join the label ("Biden COVID-19 vaccine mandate"); common words
+    /// do not, so different issues with the same head ("a state ban") are not blended in.
+    static func addNamedModifiers(_ issues: inout [IssueFinder.Issue], to t: Int) {
+        let tokens = issues[t].label.split(separator: " ").map(String.init)
+        guard tokens.count >= 2, !issues[t].label.contains("(") else { return }
+        let key = { (w: String) in IssueFinder.singular(w.lowercased()) }
+        let own = Set(tokens.map(key))
+        var extras: [String] = []
+        for j in issues.indices where j != t && IssueFinder.sameReferent(issues[j].head, issues[t].head) {
+            let other = issues[j].label.split(separator: " ").map(String.init)
+            let shared = other.filter { own.contains(key($0)) }
+            guard shared.count >= 2 else { continue }  // the head and at least one modifier
+            for w in other where !own.contains(key(w)) && (w.contains(where: \.isNumber) || w.first?.isUppercase == true) && !extras.contains(w) {
+                extras.append(w)
+            }
+        }
+        guard !extras.isEmpty, let at = tokens.firstIndex(where: { $0.first?.isLowercase == true }) else { return }
+        issues[t].aliases.append(issues[t].label)
+        issues[t].label = (tokens[..<at] + extras + tokens[at...]).joined(separator: " ")
+    }
+
+    /// Issues coordinated with issue `i` in a sentence: "revive the Keystone XL pipeline and
+    /// complete the Dakota Access pipeline", "the ban and the tax".
+    static func coordinatedIssues(_ a: SentenceAnalysis, after i: Int, issues: [IssueFinder.Issue]) -> [Int] {
+        guard let first = a.issues.first(where: { $0.issue == i }) else { return [] }
+        var out: [Int] = []
+        var end = first.end
+        while end < a.tokens.count {
+            var j = end
+            guard j < a.tokens.count, ["and", "or", ","].contains(a.tokens[j].lower) else { break }
+            j += 1
+            // an optional verb and determiner: "and complete the …"
+            var skipped = 0
+            while j < a.tokens.count, skipped < 3, a.issueAt(j) == nil, a.mentionAt[j] == nil, a.tokens[j].kind == .word,
+                  !a.tokens[j].isCapitalized || WordClasses.determiners.contains(a.tokens[j].lower) { j += 1; skipped += 1 }
+            guard let next = a.issueAt(j), next.start == j, next.issue != i, !out.contains(next.issue) else { break }
+            // (the span must name the issue, not refer back to one: "and its blocking order")
+            let spanWords = Set(a.tokens[next.start..<next.end].map { IssueFinder.singular($0.lower) })
+            guard !spanWords.subtracting([issues[next.issue].head]).isDisjoint(with: issues[next.issue].words) else { break }
+            out.append(next.issue)
+            end = next.end
+        }
+        return out
+    }
+
+    /// Wire-service headlines carry a slug: "UPDATE 3-Olympics-Hamburg 2024 Games bid collapses"
+    /// is "Hamburg 2024 Games bid collapses".
+    static func strippingWireSlug(_ title: String) -> String {
+        var t = Substring(title)
+        if let r = t.range(of: #"^(UPDATE|WRAPUP|REFILE|CORRECTED|EXCLUSIVE|RPT|INSIGHT|ANALYSIS)\s*\d*\s*-\s*"#, options: .regularExpression) {
+            t = t[r.upperBound...]
+            // topic slugs glued to the headline: "Olympics-", "Autos-"
+            while let r2 = t.range(of: #"^[A-Z][A-Za-z]+-(?=[A-Z0-9])"#, options: .regularExpression) { t = t[r2.upperBound...] }
+        }
+        return String(t)
+    }
+}
