@@ -24,6 +24,8 @@ struct MentionFinder {
         "aircraft": .product, "airplane": .product, "plane": .product, "jet": .product, "jetliner": .product, "app": .product,
         "device": .product, "drug": .product, "vehicle": .product, "console": .product,
     ]
+    static let institutionHeads: Set<String> = ["authority", "agency", "department", "commission", "council", "board", "court",
+                                                "union", "association", "committee", "ministry", "regulator", "district", "legislature"]
     static let collectiveHeads: Set<String> = ["group", "coalition", "alliance", "consortium", "network", "collection", "assortment"]
     static let seniority: Set<String> = ["senior", "top", "junior", "former", "high-ranking", "senior-level", "second", "third"]
     static let speakerRoles: Set<String> = ["official", "spokesperson", "spokesman", "spokeswoman", "aide", "representative", "source"]
@@ -242,7 +244,9 @@ struct MentionFinder {
         // company", "the Dutch firm", "the tech giant").
         for k in toks.indices where !covered[k] && ["the", "this", "that", "its", "his", "her", "their"].contains(toks[k].lower) {
             var h = k + 1
-            while h < toks.count, h - k <= 4, toks[h].kind == .word, Self.nominalHeads[Self.stripPossessive(toks[h].lower).0] == nil || toks[h].isCapitalized,
+            // ("the city council", "the state board": a place word before an institution is its modifier)
+            while h < toks.count, h - k <= 4, toks[h].kind == .word, Self.nominalHeads[Self.stripPossessive(toks[h].lower).0] == nil || toks[h].isCapitalized
+                    || h + 1 < toks.count && ["city", "state", "county"].contains(toks[h].lower) && Self.institutionHeads.contains(Self.stripPossessive(toks[h + 1].lower).0),
                   !WordClasses.prepositions.contains(toks[h].lower), !WordClasses.auxiliaries.contains(toks[h].lower),
                   !WordClasses.determiners.contains(toks[h].lower),  // "that the Biden administration": the description starts at "the"
                   lexicon.cues[toks[h].lower] == nil, !covered[h] {
@@ -265,9 +269,7 @@ struct MentionFinder {
             }
             // "the port authority", "the school board", "the city council": an institution named by
             // its lowercase modifier is an actor of its own, not a reference back.
-            let institutions: Set<String> = ["authority", "agency", "department", "commission", "council", "board", "court",
-                                             "union", "association", "committee", "ministry", "regulator", "district"]
-            if institutions.contains(Self.stripPossessive(toks[h].lower).0), h > k + 1,
+            if Self.institutionHeads.contains(Self.stripPossessive(toks[h].lower).0), h > k + 1,
                (k + 1..<h).allSatisfy({ toks[$0].kind == .word && !WordClasses.determiners.contains(toks[$0].lower) }),
                !(k + 1..<h).contains(where: { ["same", "new", "federal", "state", "local", "powerful", "independent", "national", "only",
                                                "first", "last", "other", "main", "top", "global", "largest", "biggest"].contains(toks[$0].lower) }) {

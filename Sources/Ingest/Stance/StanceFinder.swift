@@ -40,7 +40,8 @@ struct StanceFinder {
                 for w in c.words {
                     // allow up to two filler words: "raised serious concerns", "filed a federal lawsuit"
                     var gap = 0
-                    while k < toks.count, toks[k].lower != w, gap < 2, toks[k].kind == .word, !toks[k].isCapitalized,
+                    // ("voted 6-1 to approve": a tally may stand in between)
+                    while k < toks.count, toks[k].lower != w, gap < 2, toks[k].kind == .word || toks[k].kind == .number, !toks[k].isCapitalized,
                           lexicon.cues[toks[k].lower] == nil || WordClasses.determiners.contains(toks[k].lower) {
                         k += 1; gap += 1
                     }
@@ -119,7 +120,34 @@ struct StanceFinder {
         found += funding(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
         found += authorship(in: a, taken: Set(found.map(\.holder)))
         found += efforts(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
+        found += labelling(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
         return found
+    }
+
+    static let labellingVerbs: Set<String> = ["call", "calls", "called", "calling", "describe", "describes", "described", "describing",
+                                              "label", "labels", "labeled", "labelled", "brand", "brands", "branded", "branding", "dub", "dubbed"]
+
+    /// "called the water bill a disaster", "described the merger as reckless": a verdict on what
+    /// is named, read from the evaluative words of the verdict.
+    func labelling(in a: SentenceAnalysis, speakerOrg: (Int) -> Int?, taken: Set<Int>) -> [FoundStance] {
+        let toks = a.tokens
+        var out: [FoundStance] = []
+        for k in toks.indices where Self.labellingVerbs.contains(toks[k].lower) {
+            guard k + 1 < toks.count, !["for", "on", "upon", "off", "it", "out", "up"].contains(toks[k + 1].lower),
+                  let span = objectSpan(a, after: k + 1, excluding: []), span.end < toks.count else { continue }
+            var v = span.end
+            if v < toks.count, toks[v].lower == "as" { v += 1 }
+            let end = toks[v...].prefix(8).firstIndex { [",", ".", ";", ":"].contains($0.text) || WordClasses.subordinators.contains($0.lower) } ?? min(toks.count, v + 8)
+            guard end > v else { continue }
+            let score = QuoteAttributor(lexicon: lexicon).evaluate(toks[v..<end])
+            guard abs(score) >= 0.3 else { continue }
+            let holders = subjects(a, before: k, speakerOrg: speakerOrg).filter { !taken.contains($0) }
+            for h in holders where span.target != .entity(h) {
+                out.append(FoundStance(holder: h, polarity: score < 0 ? .opposes : .supports, target: span.target, modality: modality(a, k).0 == .negated ? .negated : .asserted,
+                                       cue: toks[k].text, rule: "label:\(toks[k].lower)", confidence: 0.6))
+            }
+        }
+        return out
     }
 
     /// Verbs of effort whose infinitive states a goal: "has been trying to close the plant".

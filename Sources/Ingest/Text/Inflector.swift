@@ -12,6 +12,7 @@ enum Inflector {
         "co-sponsor": ["co-sponsored", "co-sponsors", "co-sponsoring"], "greenlight": ["greenlit", "greenlighted"],
         "sue": ["sued", "sues", "suing"], "lash": ["lashed", "lashes", "lashing"], "rail": ["railed", "rails", "railing"],
         "upset": ["upset", "upsets", "upsetting"], "double": ["doubled", "doubles", "doubling"],
+        "come": ["came", "comes", "coming"], "be": ["is", "are", "was", "were", "been", "being"],
     ]
 
     /// True when `word` is the lemma itself (the first word of `label`), not an inflection.
