@@ -407,6 +407,16 @@ struct Case: CustomStringConvertible, Sendable {
         #expect(g.entities.contains { $0.name == "Congress Republicans" && $0.aliases.contains("Republicans in Congress") }, "\(g.entities)")
     }
 
+    @Test func aHeadlineRepealIsTheControversyAndUndoingTheRulesSupportsIt() {
+        let g = extract("The Harbor Commission voted to repeal the water quality rules on Thursday. Clean-water advocates plan legal challenges. “We are restoring common sense,” chairman Tom Reyes said.",
+                        title: "Commission repeals water quality rules")
+        #expect(g.issues.contains { $0.label == "water quality rules repeal" }, "\(g.issues.map(\.label))")
+        #expect(edges(g).contains { $0.polarity == .supports && $0.target == "water quality rules repeal" && $0.holder == "Harbor Commission" }, "\(edges(g))")
+        #expect(edges(g).contains { $0.holder == "Tom Reyes" && $0.polarity == .supports && $0.target == "water quality rules repeal" }, "\(edges(g))")
+        // ("Clean-water advocates" are for clean water, not for the repeal)
+        #expect(!edges(g).contains { $0.holder.lowercased().contains("advocates") && $0.target == "water quality rules repeal" && $0.polarity == .supports }, "\(edges(g))")
+    }
+
     @Test func neutralReportingIsNotAStance() {
         let g = extract("Acme Logistics sells drones to farms. The agency declined to comment on the contract. The board is reviewing the letter.")
         #expect(g.stances.isEmpty, "\(edges(g))")

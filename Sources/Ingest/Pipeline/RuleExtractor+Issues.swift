@@ -2,6 +2,16 @@ import Graph
 
 /// Issue labels and structure: named labels, headline modifiers, coordinated issues, wire slugs.
 extension RuleExtractor {
+    /// The noun for a headline's undoing verb right before an issue: "repeals" → "repeal",
+    /// "rolls back" → "rollback"; nil when the headline does not undo the issue.
+    static func undoingNoun(_ toks: [Token], before start: Int) -> String? {
+        guard start > 0 else { return nil }
+        let w = toks[start - 1].lower
+        if w == "back", start > 1, ["roll", "rolls", "rolled", "rolling"].contains(toks[start - 2].lower) { return "rollback" }
+        for lemma in ["repeal", "rescind", "scrap", "overturn", "abolish", "revoke"] where Inflector.forms(of: lemma).contains(w) { return "repeal" }
+        return nil
+    }
+
     /// A label with a capitalised word after its first ("Dakota Access pipeline", "Biden vaccine mandate").
     static func isNamed(_ label: String) -> Bool {
         let words = label.split(separator: " ")

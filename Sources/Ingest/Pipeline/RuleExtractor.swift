@@ -90,6 +90,7 @@ public struct RuleExtractor: Extractor {
         }
         // The issue the headline names is the controversy the article covers: every stance's topic.
         var titleIssues: [Int] = []
+        var repealOf: (repeal: Int, of: Int)?
         if let title = document.title.map(Self.strippingWireSlug) {
             let tScalars = Array(title.unicodeScalars)
             let tToks = Tokenizer.tokenize(tScalars)
@@ -98,6 +99,16 @@ public struct RuleExtractor: Extractor {
                 if let i = issueIndex(for: p.issue, anaphoric: p.issue.words.count <= 1 && !issues.isEmpty) {
                     issues[i].score += 3
                     if !titleIssues.contains(i) { titleIssues.append(i) }
+                    // "FCC repeals net neutrality rules": the controversy is the repeal, an issue of its own
+                    // (supporting the repeal is opposing the rules).
+                    if let noun = Self.undoingNoun(tToks, before: p.start), issues[i].words.count >= 2 {
+                        var r = IssueFinder.Issue(label: issues[i].label + " " + noun, head: noun, score: issues[i].score + 1,
+                                                  words: issues[i].words.union([noun]))
+                        r.aliases = []
+                        issues.append(r)
+                        repealOf = (issues.count - 1, i)
+                        titleIssues.append(issues.count - 1)
+                    }
                 }
             }
         }
@@ -163,8 +174,8 @@ public struct RuleExtractor: Extractor {
         // A bare noun ("the campaign", "law") names no issue well enough to be the article's
         // issue while a described one exists.
         let described = issues.indices.filter { issues[$0].words.count >= 2 }
-        let mainIssue = (described.isEmpty ? Array(issues.indices) : described).max { issues[$0].score < issues[$1].score }
-        let topicIssue = titleIssues.filter { issues[$0].words.count >= 2 }.max { issues[$0].score < issues[$1].score } ?? mainIssue
+        let mainIssue = repealOf?.repeal ?? (described.isEmpty ? Array(issues.indices) : described).max { issues[$0].score < issues[$1].score }
+        let topicIssue = repealOf?.repeal ?? titleIssues.filter { issues[$0].words.count >= 2 }.max { issues[$0].score < issues[$1].score } ?? mainIssue
         if let t = topicIssue { Self.addNamedModifiers(&issues, to: t) }
 
         // 2. Mentions and entities, with coreference by salience.
@@ -352,6 +363,7 @@ public struct RuleExtractor: Extractor {
 
         // 3. Quotes and speakers.
         var stanceFinder = StanceFinder(lexicon: lexicon, mainIssue: mainIssue)
+        stanceFinder.issueWords = issues.map(\.words)
         for r in resolver.relations where r.type == .leads && stanceFinder.leaders[r.to] == nil { stanceFinder.leaders[r.to] = r.from }
         let quotes = QuoteAttributor(lexicon: lexicon)
         quotes.markQuotes(&analyses)
@@ -543,6 +555,12 @@ public struct RuleExtractor: Extractor {
                 if case .issue(let i) = target, let main = mainIssue, i != main, issues[i].score < 3, issues[i].head != "bill",
                    !Self.isNamed(issues[i].label), !introducedAsNew.contains(i) {
                     target = .issue(main)
+                }
+                // Undoing the repealed rules ("voted to repeal net neutrality rules") is a stance on the repeal.
+                if let (r, x) = repealOf, target == .issue(x), f.rule.contains(".undo") || StanceFinder.undoing.contains(f.cue.lowercased())
+                    || f.cue.split(separator: " ").first.map({ Inflector.forms(of: "repeal").contains(String($0).lowercased()) }) == true {
+                    target = .issue(r)
+                    if f.polarity == .opposes { f.polarity = .supports } else if f.polarity == .supports { f.polarity = .opposes }
                 }
                 let key = "\(f.holder)|\(f.polarity)|\(target)|\(a.sentence.index)"
                 guard seen.insert(key).inserted else { continue }

@@ -315,7 +315,11 @@ struct IssueFinder {
         let (sa, sb) = (singular(a), singular(b))
         return sa == sb || legislativeHeads.contains(sa) && legislativeHeads.contains(sb)
             || transactionHeads.contains(sa) && transactionHeads.contains(sb)
+            || undoHeads.contains(sa) && undoHeads.contains(sb)
     }
+
+    /// Heads that name one undoing of a rule ("the repeal", "the rollback").
+    static let undoHeads: Set<String> = ["repeal", "rollback", "reversal", "rescission"]
 
     /// Heads general enough to describe any issue ("the practice", "such contracts", "the move").
     static let genericHeads: Set<String> = ["practice", "policy", "move", "plan", "decision", "program", "programme", "effort",

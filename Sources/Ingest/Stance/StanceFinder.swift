@@ -20,6 +20,8 @@ struct StanceFinder {
     /// The person who leads each organisation, when the article says so ("Harbor Trust chief Dana
     /// Whitfield"): "the head of the trust said" is that person speaking.
     var leaders: [Int: Int] = [:]
+    /// Content words of each issue of the article ("Net-neutrality supporters" names its issue).
+    var issueWords: [Set<String>] = []
 
     struct CueMatch { var start: Int; var end: Int; var cue: Lexicon.Cue }
 
@@ -512,6 +514,16 @@ struct StanceFinder {
                 target = object(a, after: end + 1, excluding: [g])
             } else if m.end < toks.count, ["of", "for"].contains(toks[m.end].lower) {
                 target = object(a, after: m.end + 1, excluding: [g])
+            }
+            // "Net-neutrality supporters": a modifier of the group names what it is for or against.
+            if target == nil, m.start > a.mentions[mi].start {
+                let mods = Set(toks[a.mentions[mi].start..<m.start].flatMap { $0.lower.split(separator: "-").map { IssueFinder.singular(String($0)) } })
+                    .subtracting(IssueFinder.stop)
+                // (the issue sharing most of the modifier's words; the shorter label on a tie)
+                let fits = issueWords.indices.filter { !mods.isDisjoint(with: issueWords[$0]) }
+                if let best = fits.max(by: { (mods.intersection(issueWords[$0]).count, -issueWords[$0].count) < (mods.intersection(issueWords[$1]).count, -issueWords[$1].count) }) {
+                    target = .issue(best)
+                }
             }
             emit([g], target ?? mainTarget, conf: cue.confidence * (target == nil ? 0.8 : 1), rule: "group:\(cue.label)", mod: .asserted)
         }
