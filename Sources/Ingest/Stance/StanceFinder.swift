@@ -352,6 +352,11 @@ struct StanceFinder {
                 } else { return [] }
             }
             var target = span?.target
+            // "worry that cable companies will …": a fear about what an actor may do under the
+            // issue is a stance on the issue, unless the clause names another issue.
+            if cue.label.hasSuffix(" that"), case .entity? = target {
+                target = (m.end..<min(toks.count, m.end + 12)).lazy.compactMap({ a.issueAt($0) }).first.map { .issue($0.issue) } ?? mainTarget
+            }
             // "will defend the state against the lawsuit": defending a party in a dispute is a
             // position on what the dispute is about.
             if cue.polarity == .defends, case .entity? = target, let end = span?.end, end < toks.count, toks[end].lower == "against", let main = mainTarget {
