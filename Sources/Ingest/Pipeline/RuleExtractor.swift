@@ -284,7 +284,18 @@ public struct RuleExtractor: Extractor {
             // "Acme spokeswoman Jane Doe": a spokesperson named with their organisation.
             for m in mentions where m.kind == .person {
                 guard let e = m.entity, let t = m.title?.lowercased(), Self.spokesRoles.contains(t) else { continue }
-                if let r = resolver.relations.first(where: { $0.from == e && $0.type == .memberOf }) { spokespersonFor[e] = r.to }
+                if let r = resolver.relations.first(where: { $0.from == e && $0.type == .memberOf }) { spokespersonFor[e] = r.to; continue }
+                // "Chinese foreign ministry spokeswoman Hua Chunying": a ministry of a nationality speaks
+                // for that country's government.
+                var b = m.start - 2
+                var sawBody = false
+                while b >= 0, m.start - b <= 5, toks[b].kind == .word, !toks[b].isCapitalized {
+                    if MentionFinder.governingHeads.contains(toks[b].lower) || ["embassy", "office", "department"].contains(toks[b].lower) { sawBody = true }
+                    b -= 1
+                }
+                if sawBody, b >= 0, let country = lexicon.demonyms[toks[b].text] {
+                    spokespersonFor[e] = resolver.entity(named: country, kind: .government)
+                }
             }
             // A named bill ("Senate Bill 1", "the Student Privacy Act") is an issue, not an actor;
             // so is a name that ends in an issue's head ("the Northshore Pipeline"), which stays

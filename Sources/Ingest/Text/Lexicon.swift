@@ -32,6 +32,8 @@ public struct Lexicon: Sendable {
     /// Group heads by their last word, with the full head and kind ("law enforcement agencies").
     var groupHeads: [String: [(words: [String], kind: EntityKind)]] = [:]
     var titles: Set<String> = []
+    /// Nationality adjective → country ("Chinese" → "China").
+    var demonyms: [String: String] = [:]
     var lowerTitles: Set<String> = []
     var orgWords: [String: EntityKind] = [:]
     var issueNouns: Set<String> = []
@@ -66,7 +68,7 @@ public struct Lexicon: Sendable {
 
     static let knownFiles = ["cues.tsv", "urge-complements.tsv", "evaluative.tsv", "groups.txt", "titles.txt", "org-words.tsv",
                              "issue-nouns.txt", "speech-verbs.txt", "stop-capitals.txt", "first-names.txt",
-                             "first-names-ambiguous.txt", "gazetteer.tsv", "places.tsv", "sentiment.tsv", "verbs.txt"]
+                             "first-names-ambiguous.txt", "gazetteer.tsv", "places.tsv", "sentiment.tsv", "verbs.txt", "demonyms.tsv"]
 
     /// Adds the entries of one lexicon file; its name says which lexicon it extends.
     mutating func add(contentsOf url: URL) throws {
@@ -113,6 +115,9 @@ public struct Lexicon: Sendable {
             case "issue-nouns.txt": issueNouns.insert(cols[0].lowercased())
             case "speech-verbs.txt": for f in Inflector.forms(of: cols[0]) { speechVerbs.insert(f) }
             case "verbs.txt": for f in Inflector.forms(of: cols[0]) { transitiveVerbs.insert(f) }
+            case "demonyms.tsv":
+                guard cols.count >= 2 else { throw bad("expected: demonym<TAB>country") }
+                demonyms[cols[0]] = cols[1]
             case "stop-capitals.txt": stopCapitals.insert(cols[0])
             case "first-names.txt": firstNames.insert(cols[0])
             case "first-names-ambiguous.txt": ambiguousFirstNames.insert(cols[0])
