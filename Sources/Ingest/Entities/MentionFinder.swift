@@ -23,9 +23,12 @@ struct MentionFinder {
         // products referred to by what they are ("the aircraft", "the app")
         "aircraft": .product, "airplane": .product, "plane": .product, "jet": .product, "jetliner": .product, "app": .product,
         "device": .product, "drug": .product, "vehicle": .product, "console": .product,
+        // one member of a group named earlier ("the employee" of "Microsoft employees")
+        "employee": .group, "worker": .group, "staffer": .group,
     ]
     static let institutionHeads: Set<String> = ["authority", "agency", "department", "commission", "council", "board", "court",
                                                 "union", "association", "committee", "ministry", "regulator", "district", "legislature"]
+    static let memberNouns: Set<String> = ["employee", "worker", "staffer"]
     static let collectiveHeads: Set<String> = ["group", "coalition", "alliance", "consortium", "network", "collection", "assortment"]
     static let seniority: Set<String> = ["senior", "top", "junior", "former", "high-ranking", "senior-level", "second", "third"]
     static let speakerRoles: Set<String> = ["official", "spokesperson", "spokesman", "spokeswoman", "aide", "representative", "source"]

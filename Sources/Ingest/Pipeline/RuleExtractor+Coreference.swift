@@ -68,6 +68,10 @@ extension RuleExtractor {
             if let h = history.reversed().prefix(12).first(where: { NameKey.make(resolver.entities[$0.entity].name).split(separator: " ").contains { $0 == head } }) {
                 return h.entity
             }
+            // "the employee" is one of the "Microsoft employees" named before, and nobody else.
+            if MentionFinder.memberNouns.contains(head) {
+                return history.reversed().first(where: { NameKey.make(resolver.entities[$0.entity].name).split(separator: " ").last.map { IssueFinder.singular(String($0)) } == head })?.entity
+            }
         }
         // The kind the word names first ("the agency" → a government body), then the others.
         for pass in 0..<2 {
