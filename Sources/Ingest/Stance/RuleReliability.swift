@@ -8,11 +8,11 @@ enum RuleReliability {
     /// ((right + 2) / (all + 4)) so that a family seen a handful of times does not claim
     /// certainty; families never seen keep 0.4–0.6.
     static let prior: [String: Double] = [
-        "urge": 0.89, "svo.passive": 0.86, "act.default": 0.82, "svo": 0.81, "act": 0.81, "speech.evaluative": 0.78,
-        "speech.side": 0.77, "enact": 0.75, "quote.side": 0.73, "outcome": 0.7, "quote.evaluative": 0.67, "prep": 0.67,
+        "urge": 0.89, "svo.passive": 0.86, "act.default": 0.82, "svo": 0.84, "act": 0.81, "speech.evaluative": 0.78,
+        "speech.side": 0.79, "enact": 0.75, "quote.side": 0.79, "outcome": 0.7, "quote.evaluative": 0.76, "prep": 0.67,
         "psych.adjective": 0.67, "enact.undo": 0.67, "from": 0.6, "act.refusal": 0.6, "from.request": 0.6, "effort": 0.6,
         "speech.fight": 0.6, "svo.undo": 0.6, "deed": 0.6, "label": 0.6, "neg": 0.6, "speech.continue": 0.57, "group": 0.56, "urge.request": 0.5,
-        "psych": 0.45, "svo.default": 0.44,
+        "psych": 0.45, "svo.default": 0.5,
     ]
 
     /// The stance confidence: the family's measured precision, adjusted by the cue's own prior
