@@ -426,6 +426,13 @@ struct Case: CustomStringConvertible, Sendable {
         #expect(!edges(g).contains { $0.holder.lowercased().contains("advocates") && $0.target == "water quality rules repeal" && $0.polarity == .supports }, "\(edges(g))")
     }
 
+    @Test func aRelativeClauseBeforeTheSpeechVerbDoesNotHandItsLastNameTheSpeech() {
+        let g = extract("Drivers and Lyftco Inc. have argued over the gig bill for months. Lyftco, which has been negotiating with labor leaders and Governor Amy Ross, said: “The gig bill is a reckless and dangerous mistake.”",
+                        title: "Governor signs gig bill")
+        #expect(!edges(g).contains { $0.holder == "Amy Ross" }, "\(edges(g))")
+        #expect(edges(g).filter { $0.holder == "Lyftco Inc" && $0.polarity == .opposes }.count >= 1, "\(edges(g))")
+    }
+
     @Test func neutralReportingIsNotAStance() {
         let g = extract("Acme Logistics sells drones to farms. The agency declined to comment on the contract. The board is reviewing the letter.")
         #expect(g.stances.isEmpty, "\(edges(g))")

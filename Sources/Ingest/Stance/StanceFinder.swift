@@ -672,7 +672,20 @@ struct StanceFinder {
                 return expandCoordination(a, mi, speakerOrg: speakerOrg)
             }
         }
-        if k > 0, toks[k].text == ",", a.mentionAt[k - 1] == nil || !(a.mentionAt[k - 1].map { suitableSubject(a, $0) } ?? false) {
+        // "The company, which has … negotiated with the governor, said": the relative clause ends at
+        // the comma before the verb; the name at its end ("the governor") is not the subject.
+        var relativeStart: Int?
+        if k > 0, toks[k].text == "," {
+            var r = k - 1
+            while r > 0, k - r < 40, !(toks[r].text == "," && ["which", "who"].contains(toks[r + 1].lower)) { r -= 1 }
+            if r > 0, toks[r].text == ",", r + 1 < toks.count, ["which", "who"].contains(toks[r + 1].lower),
+               !toks[(r + 1)..<k].contains(where: { $0.text == "," }) || a.mentionAt[k - 1].map({ !suitableSubject(a, $0) }) ?? true {
+                relativeStart = r
+            }
+        }
+        if let r = relativeStart {
+            k = r - 1
+        } else if k > 0, toks[k].text == ",", a.mentionAt[k - 1] == nil || !(a.mentionAt[k - 1].map { suitableSubject(a, $0) } ?? false) {
             var r = k - 1
             while r > 0, k - r < 40, !(toks[r].text == "," && ["which", "who"].contains(toks[r + 1].lower)) { r -= 1 }
             if r > 0, toks[r].text == ",", r + 1 < toks.count, ["which", "who"].contains(toks[r + 1].lower) {
