@@ -2,15 +2,24 @@ import Graph
 
 /// Issue labels and structure: named labels, headline modifiers, coordinated issues, wire slugs.
 extension RuleExtractor {
+    /// "a permit for the Keystone XL pipeline" ~ "the Keystone XL pipeline": one phrase is a
+    /// procedural step (permit, approval, construction …) of the project the other names.
+    static func isProcedural(_ e: IssueFinder.Issue, _ cand: IssueFinder.Issue) -> Bool {
+        guard e.words.count >= 2, cand.words.count >= 2 else { return false }
+        return IssueFinder.proceduralHeads.contains(cand.head) && cand.words.isSuperset(of: e.words)
+            || IssueFinder.proceduralHeads.contains(e.head) && e.words.isSuperset(of: cand.words)
+    }
+
     /// The noun for a headline's undoing verb right before an issue: "repeals" → "repeal",
     /// "rolls back" → "rollback"; nil when the headline does not undo the issue.
     static func undoingNoun(_ toks: [Token], before start: Int) -> String? {
         guard start > 0 else { return nil }
         let w = toks[start - 1].lower
         if w == "back", start > 1, ["roll", "rolls", "rolled", "rolling"].contains(toks[start - 2].lower) { return "rollback" }
-        for lemma in ["repeal", "rescind", "scrap", "overturn", "abolish", "revoke"] where Inflector.forms(of: lemma).contains(w) { return "repeal" }
-        return nil
+        return undoingVerbForms.contains(w) ? "repeal" : nil
     }
+    static let undoingVerbForms = Set(["repeal", "rescind", "scrap", "overturn", "abolish", "revoke"].flatMap(Inflector.forms(of:)))
+    static let repealForms = Set(Inflector.forms(of: "repeal"))
 
     /// A label with a capitalised word after its first ("Dakota Access pipeline", "Biden vaccine mandate").
     static func isNamed(_ label: String) -> Bool {

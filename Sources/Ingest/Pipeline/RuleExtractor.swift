@@ -42,6 +42,17 @@ public struct RuleExtractor: Extractor {
         // Sentence where each issue was last named, for anaphora ("the pipeline" after "the Dakota Access pipeline").
         var lastNamed: [Int: Int] = [:]
         var sentenceNow = -1
+        /// The known issue a phrase names again: a shared name, the same head with nested words,
+        /// or a procedural step of a project ("a permit for the pipeline").
+        func matchingIssue(_ cand: IssueFinder.Issue) -> Int? {
+            let cNames = Set(([cand.label] + cand.aliases).map(NameKey.make))
+            return issues.indices.first { i in
+                let e = issues[i]
+                let nested = cand.words.count >= 2 && e.words.count >= 2 && (cand.words.isSubset(of: e.words) || e.words.isSubset(of: cand.words))
+                return !Set(([e.label] + e.aliases).map(NameKey.make)).isDisjoint(with: cNames) || nested && e.head == cand.head
+                    || Self.isProcedural(e, cand)
+            }
+        }
         func issueIndex(for cand: IssueFinder.Issue, anaphoric: Bool) -> Int? {
             if anaphoric {
                 // "the bill" → an issue with that head named in the last two sentences, else the
@@ -57,32 +68,24 @@ public struct RuleExtractor: Extractor {
                     return issues.indices.max(by: { issues[$0].score < issues[$1].score })
                 }
             }
-            for (i, e) in issues.enumerated() {
-                let nested = cand.words.count >= 2 && e.words.count >= 2 && (cand.words.isSubset(of: e.words) || e.words.isSubset(of: cand.words))
-                let eNames = Set(([e.label] + e.aliases).map(NameKey.make))
-                let cNames = Set(([cand.label] + cand.aliases).map(NameKey.make))
-                // "a permit for the Keystone XL pipeline" is about the pipeline: a procedural head
-                // adds no referent of its own, so the issue keeps the project's name.
-                let procedural = nested && e.words.count >= 2 && cand.words.count >= 2
-                    && (IssueFinder.proceduralHeads.contains(cand.head) && cand.words.isSuperset(of: e.words)
-                        || IssueFinder.proceduralHeads.contains(e.head) && e.words.isSuperset(of: cand.words))
-                if procedural, IssueFinder.proceduralHeads.contains(e.head), !IssueFinder.proceduralHeads.contains(cand.head) {
+            if let i = matchingIssue(cand) {
+                let e = issues[i]
+                // "a permit for the Keystone XL pipeline" is about the pipeline: the issue keeps the project's name.
+                if IssueFinder.proceduralHeads.contains(e.head), !IssueFinder.proceduralHeads.contains(cand.head), Self.isProcedural(e, cand) {
                     issues[i].aliases.append(issues[i].label)
                     issues[i].label = cand.label
                     issues[i].head = cand.head
                     issues[i].words = cand.words
                 }
-                if !eNames.isDisjoint(with: cNames) || nested && e.head == cand.head || procedural {
-                    // The numbered bill is the better label ("SB 12 (Senate Bill 12)").
-                    if cand.head == "bill", e.head != "bill" || cand.label.contains("(") && !e.label.contains("(") {
-                        issues[i].aliases.append(issues[i].label)
-                        issues[i].label = cand.label
-                        issues[i].head = "bill"
-                    }
-                    for a in cand.aliases where !issues[i].aliases.contains(a) && a != issues[i].label { issues[i].aliases.append(a) }
-                    if issues[i].owner == nil { issues[i].owner = cand.owner }
-                    return i
+                // The numbered bill is the better label ("SB 12 (Senate Bill 12)").
+                if cand.head == "bill", e.head != "bill" || cand.label.contains("(") && !e.label.contains("(") {
+                    issues[i].aliases.append(issues[i].label)
+                    issues[i].label = cand.label
+                    issues[i].head = "bill"
                 }
+                for a in cand.aliases where !issues[i].aliases.contains(a) && a != issues[i].label { issues[i].aliases.append(a) }
+                if issues[i].owner == nil { issues[i].owner = cand.owner }
+                return i
             }
             guard !cand.words.isEmpty else { return nil }
             issues.append(cand)
@@ -140,9 +143,8 @@ public struct RuleExtractor: Extractor {
                 if n == 0, !anaphoric, IssueFinder.legislativeHeads.contains(IssueFinder.singular(p.issue.head))
                     || IssueFinder.transactionHeads.contains(IssueFinder.singular(p.issue.head)),
                    let t = titleIssues.first(where: { IssueFinder.sameReferent(issues[$0].head, p.issue.head) && issues[$0].words.count >= 2 }),
-                   !Self.isNamed(issues[t].label), !p.issue.words.isSubset(of: issues[t].words), issueIndex(for: p.issue, anaphoric: false) == issues.count - 1,
-                   !issues.indices.dropLast().contains(where: { $0 != t && IssueFinder.sameReferent(issues[$0].head, p.issue.head) }) {
-                    issues.removeLast()
+                   !Self.isNamed(issues[t].label), !p.issue.words.isSubset(of: issues[t].words), !p.issue.words.isEmpty, matchingIssue(p.issue) == nil,
+                   !issues.indices.contains(where: { $0 != t && IssueFinder.sameReferent(issues[$0].head, p.issue.head) }) {
                     // A proper name ("the Student Privacy Act", "SB 12") is the better label.
                     if Self.isNamed(p.issue.label) {
                         issues[t].aliases.append(issues[t].label)
@@ -569,7 +571,7 @@ public struct RuleExtractor: Extractor {
                 }
                 // Undoing the repealed rules ("voted to repeal net neutrality rules") is a stance on the repeal.
                 if let (r, x) = repealOf, target == .issue(x), f.rule.contains(".undo") || StanceFinder.undoing.contains(f.cue.lowercased())
-                    || f.cue.split(separator: " ").first.map({ Inflector.forms(of: "repeal").contains(String($0).lowercased()) }) == true {
+                    || f.cue.split(separator: " ").first.map({ Self.repealForms.contains(String($0).lowercased()) }) == true {
                     target = .issue(r)
                     if f.polarity == .opposes { f.polarity = .supports } else if f.polarity == .supports { f.polarity = .opposes }
                 }

@@ -653,55 +653,37 @@ struct StanceFinder {
             return expandCoordination(a, mi, speakerOrg: speakerOrg)
         }
         // ", all Republicans, have pledged": a quantified apposition is about the subject, not it.
-        if k > 0, toks[k].text == "," {
-            var c = k - 1
-            while c > 0, toks[c].text != ",", k - c < 8 { c -= 1 }
-            if c > 0, toks[c].text == ",", c + 1 < k, ["all", "both", "each", "most", "many", "some", "a", "an", "one"].contains(toks[c + 1].lower) {
-                k = c
-            }
+        if let c = Self.openingComma(toks, closedAt: k, within: 8), c + 1 < k,
+           ["all", "both", "each", "most", "many", "some", "a", "an", "one"].contains(toks[c + 1].lower) {
+            k = c
         }
         // "Jane Roe, president of the Acme Foundation, said": the person in front of a role
         // apposition speaks, not the organisation that ends it.
-        if k > 0, toks[k].text == "," {
-            var c = k - 1
-            while c > 0, toks[c].text != ",", k - c < 15 { c -= 1 }
-            if c > 0, toks[c].text == ",", c + 1 < k, let mi = a.mentionAt[c - 1], a.mentions[mi].kind == .person, a.mentions[mi].role == .named,
-               suitableSubject(a, mi), toks[c + 1].kind == .word, !toks[c + 1].isCapitalized || lexicon.titles.contains(toks[c + 1].text),
-               !WordClasses.relativePronouns.contains(toks[c + 1].lower), !["joined", "along", "together", "all", "both", "each"].contains(toks[c + 1].lower),
-               toks[(c + 1)..<k].contains(where: { ["of", "at", "for", "with"].contains($0.lower) }) {
-                return expandCoordination(a, mi, speakerOrg: speakerOrg)
-            }
+        if let c = Self.openingComma(toks, closedAt: k, within: 15), c + 1 < k, let mi = a.mentionAt[c - 1],
+           a.mentions[mi].kind == .person, a.mentions[mi].role == .named, suitableSubject(a, mi),
+           toks[c + 1].kind == .word, !toks[c + 1].isCapitalized || lexicon.titles.contains(toks[c + 1].text),
+           !WordClasses.relativePronouns.contains(toks[c + 1].lower), !["joined", "along", "together", "all", "both", "each"].contains(toks[c + 1].lower),
+           toks[(c + 1)..<k].contains(where: { ["of", "at", "for", "with"].contains($0.lower) }) {
+            return expandCoordination(a, mi, speakerOrg: speakerOrg)
         }
         // "The company, which has … negotiated with the governor, said": the relative clause ends at
         // the comma before the verb; the name at its end ("the governor") is not the subject.
-        var relativeStart: Int?
+        // (a clause with commas of its own is taken only when the name before the verb cannot be the subject)
+        let beforeVerbUnsuitable = k > 0 && (a.mentionAt[k - 1].map { !suitableSubject(a, $0) } ?? true)
         if k > 0, toks[k].text == "," {
             var r = k - 1
             while r > 0, k - r < 40, !(toks[r].text == "," && ["which", "who"].contains(toks[r + 1].lower)) { r -= 1 }
             if r > 0, toks[r].text == ",", r + 1 < toks.count, ["which", "who"].contains(toks[r + 1].lower),
-               !toks[(r + 1)..<k].contains(where: { $0.text == "," }) || a.mentionAt[k - 1].map({ !suitableSubject(a, $0) }) ?? true {
-                relativeStart = r
-            }
-        }
-        if let r = relativeStart {
-            k = r - 1
-        } else if k > 0, toks[k].text == ",", a.mentionAt[k - 1] == nil || !(a.mentionAt[k - 1].map { suitableSubject(a, $0) } ?? false) {
-            var r = k - 1
-            while r > 0, k - r < 40, !(toks[r].text == "," && ["which", "who"].contains(toks[r + 1].lower)) { r -= 1 }
-            if r > 0, toks[r].text == ",", r + 1 < toks.count, ["which", "who"].contains(toks[r + 1].lower) {
+               !toks[(r + 1)..<k].contains(where: { $0.text == "," }) || beforeVerbUnsuitable {
                 k = r - 1
-            } else {
+            } else if beforeVerbUnsuitable, let c = Self.openingComma(toks, closedAt: k, within: 15), let mi = a.mentionAt[c - 1], suitableSubject(a, mi) {
                 // appositive: ", title of Org," → continue before its opening comma
-                var c = k - 1
-                while c > 0, toks[c].text != ",", k - c < 15 { c -= 1 }
-                if c > 0, toks[c].text == ",", let mi = a.mentionAt[c - 1], suitableSubject(a, mi) {
-                    // ", joined by other tribes," / ", along with Acme,": co-holders.
-                    if c + 2 < k, ["joined", "along", "together"].contains(toks[c + 1].lower), ["by", "with"].contains(toks[c + 2].lower) {
-                        // ("hundreds of other tribes": the list may start a few words in)
-                        if let start = (c + 3..<min(k, c + 7)).first(where: { a.mentionAt[$0] != nil }) { companions = coordinatedAfter(a, start) }
-                    }
-                    k = c - 1
+                // ", joined by other tribes," / ", along with Acme,": co-holders.
+                if c + 2 < k, ["joined", "along", "together"].contains(toks[c + 1].lower), ["by", "with"].contains(toks[c + 2].lower) {
+                    // ("hundreds of other tribes": the list may start a few words in)
+                    if let start = (c + 3..<min(k, c + 7)).first(where: { a.mentionAt[$0] != nil }) { companions = coordinatedAfter(a, start) }
                 }
+                k = c - 1
             }
         }
         while k >= 0 {
@@ -740,6 +722,15 @@ struct StanceFinder {
         guard let h = head else { return [] }
         let holders = expandCoordination(a, h, speakerOrg: speakerOrg)
         return holders + companions.filter { !holders.contains($0) }
+    }
+
+    /// The comma that opens an aside closed by the comma at k ("X, president of Y, said"), if
+    /// one stands within `within` tokens (and not at the sentence start).
+    static func openingComma(_ toks: [Token], closedAt k: Int, within: Int) -> Int? {
+        guard k > 0, toks[k].text == "," else { return nil }
+        var c = k - 1
+        while c > 0, toks[c].text != ",", k - c < within { c -= 1 }
+        return c > 0 && toks[c].text == "," ? c : nil
     }
 
     /// A head mention plus the mentions coordinated with it on its left.
