@@ -328,6 +328,18 @@ struct Case: CustomStringConvertible, Sendable {
         Case(phenomenon: "'the employee' is one of the group named before; displeasure with someone's response opposes them",
              text: "Acme employees protested the drone contract. The employee also expressed displeasure with Tom Reyes's response.",
              expected: [Edge(holder: "Acme employees", polarity: .opposes, target: "Tom Reyes")]),
+        Case(phenomenon: "parties named with 'by' around a legal action against something oppose it",
+             text: "Two lawsuits were filed against the water rule on Monday, one by Delta Farms Inc and Orchard Growers LLC and the other by the Valley Water Guild.",
+             expected: [Edge(holder: "Delta Farms Inc", polarity: .opposes, target: "water rule"),
+                        Edge(holder: "Orchard Growers LLC", polarity: .opposes, target: "water rule"),
+                        Edge(holder: "Valley Water Guild", polarity: .opposes, target: "water rule")]),
+        Case(phenomenon: "a suit brought by several parties against a deal",
+             text: "A suit brought by Ohio and Kentucky against the railroad merger reached court on Tuesday.",
+             expected: [Edge(holder: "Ohio", polarity: .opposes, target: "railroad merger"),
+                        Edge(holder: "Kentucky", polarity: .opposes, target: "railroad merger")]),
+        Case(phenomenon: "a list after a preposition is its object; only the last member begins the next clause",
+             text: "The toll plan would hurt commuters and truckers were left frustrated by the city council.",
+             expected: [Edge(holder: "truckers", polarity: .opposes, target: "city council")]),
         Case(phenomenon: "an ampersand joins a company name",
              text: "Barton & Finch and the Lakeview Tenants Union opposed the eviction ordinance.",
              expected: [Edge(holder: "Barton & Finch", polarity: .opposes, target: "eviction ordinance"),
@@ -431,6 +443,45 @@ struct Case: CustomStringConvertible, Sendable {
                         title: "Governor signs gig bill")
         #expect(!edges(g).contains { $0.holder == "Amy Ross" }, "\(edges(g))")
         #expect(edges(g).filter { $0.holder == "Lyftco Inc" && $0.polarity == .opposes }.count >= 1, "\(edges(g))")
+    }
+
+    @Test func whatAStrongJudgementIsPassedOnIsAnIssue() {
+        let g = extract("A full-speed rollout would be disastrous for small farms, Ruth Hale said on Monday. Farm minister Tom Reyes insisted a full-speed rollout would not be a “disaster”.",
+                        title: "Farm leader warns full-speed rollout would be 'disaster'")
+        #expect(g.issues.first?.label == "full-speed rollout", "\(g.issues.map(\.label))")
+        #expect(edges(g).contains { $0.holder == "Ruth Hale" && $0.polarity == .opposes && $0.target == "full-speed rollout" }, "\(edges(g))")
+        // (a name alone is an actor, not an issue)
+        let h = extract("Critics said Tom Reyes would be a disaster for the port.", title: "Port vote")
+        #expect(!h.issues.contains { $0.label.contains("Reyes") }, "\(h.issues.map(\.label))")
+        // ("truckers" is left out of the toll plan's clause: a judged phrase is no group)
+        let k = extract("Parents would be furious, Tom Reyes said.", title: "School plan")
+        #expect(!k.issues.contains { $0.label.lowercased().contains("parents") }, "\(k.issues.map(\.label))")
+    }
+
+    @Test func theLeadsPlaceNamesTheHeadlineLawsJurisdiction() {
+        let g = extract("Gov. Amy Ross on Friday signed a bill that would stop the sale of flavored vapes in Ohio. Vapeco Inc said it would sue.",
+                        title: "Governor signs bill banning flavored vape sales")
+        #expect(g.issues.first?.label == "Ohio bill banning flavored vape sales", "\(g.issues.map(\.label))")
+        #expect(g.issues.first?.aliases.contains("bill banning flavored vape sales") == true, "\(g.issues.map(\.aliases))")
+        #expect(edges(g).contains { $0.holder == "Amy Ross" && $0.polarity == .supports && $0.target == "Ohio bill banning flavored vape sales" }, "\(edges(g))")
+        // (a place that is not where the clause ends is no jurisdiction)
+        let h = extract("Gov. Amy Ross on Friday signed a bill that Ohio lawmakers passed in May.", title: "Governor signs bill banning flavored vape sales")
+        #expect(h.issues.first?.label == "bill banning flavored vape sales", "\(h.issues.map(\.label))")
+    }
+
+    @Test func aLeadThatNamesOnlyARoleIsFollowedByItsHolder() {
+        let g = extract("A four-day week would be a disaster for hospitals, the head of the Nurses Guild said. Mary Quinn said wards were already short of staff.",
+                        title: "Nurses Guild warns four-day week would be 'disaster'")
+        #expect(edges(g).contains { $0.holder == "Mary Quinn" && $0.polarity == .opposes && $0.target == "four-day week" }, "\(edges(g))")
+        #expect(!edges(g).contains { $0.holder == "Nurses Guild" }, "\(edges(g))")
+        // (a lead that names a person already is left alone)
+        let h = extract("The levy would be a disaster, the head of the Nurses Guild, Ann Park, said. Mary Quinn said wards were short of staff.")
+        #expect(!h.relations.contains { h.entities[$0.from].name == "Mary Quinn" && $0.type == .leads }, "\(h.relations)")
+    }
+
+    @Test func theObjectOfAVerbIsNotASubjectOfTheNextClause() {
+        let g = extract("The toll plan would hurt commuters and truckers were left frustrated by the city council.")
+        #expect(!edges(g).contains { $0.holder == "commuters" }, "\(edges(g))")
     }
 
     @Test func neutralReportingIsNotAStance() {

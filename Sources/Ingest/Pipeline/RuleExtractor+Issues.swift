@@ -22,6 +22,19 @@ extension RuleExtractor {
     static let repealForms = Set(Inflector.forms(of: "repeal"))
 
     /// A label with a capitalised word after its first ("Dakota Access pipeline", "Biden vaccine mandate").
+    /// The place a clause ends in ("… on home-sharing sites in New York."): a state or country
+    /// the gazetteer knows, after "in", closing the clause.
+    func jurisdiction(_ toks: [Token], after k: Int) -> String? {
+        guard k < toks.count, let clauseEnd = toks.indices[k...].first(where: { [".", ";", ","].contains(toks[$0].text) }) ?? Optional(toks.count),
+              clauseEnd - k <= 16 else { return nil }
+        var s = clauseEnd
+        while s > k, toks[s - 1].kind == .word, toks[s - 1].isCapitalized { s -= 1 }
+        guard s < clauseEnd, s > k, toks[s - 1].lower == "in" else { return nil }
+        let name = toks[s..<clauseEnd].map(\.text).joined(separator: " ")
+        guard lexicon.gazetteer[NameKey.make(name)]?.kind == .government else { return nil }
+        return name
+    }
+
     static func isNamed(_ label: String) -> Bool {
         let words = label.split(separator: " ")
         return words.count > 1 && words.contains { $0.first?.isUppercase == true }

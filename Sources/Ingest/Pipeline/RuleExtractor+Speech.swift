@@ -110,4 +110,19 @@ extension RuleExtractor {
             }
         }
     }
+
+    /// The organisation of a role named without its holder ("the head of the CBI said"), when the
+    /// sentence names no person at all.
+    static func leaderRoleOrganisation(_ a: SentenceAnalysis) -> Int? {
+        guard !a.mentions.contains(where: { $0.kind == .person }) else { return nil }
+        let toks = a.tokens
+        for m in a.mentions where m.role == .named && (m.kind == .organization || m.kind == .government) && m.start >= 2 {
+            var k = m.start - 1
+            if WordClasses.determiners.contains(toks[k].lower) { k -= 1 }
+            guard k >= 1, toks[k].lower == "of", StanceFinder.leaderRoles.contains(toks[k - 1].lower),
+                  k >= 2 && toks[k - 2].lower == "the" else { continue }
+            return m.entity
+        }
+        return nil
+    }
 }

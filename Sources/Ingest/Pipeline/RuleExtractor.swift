@@ -115,6 +115,16 @@ public struct RuleExtractor: Extractor {
                 }
             }
         }
+        // "… signed a bill that would prohibit X in New York": the lead's place is the jurisdiction
+        // of the headline's law, and belongs to its name.
+        func qualifyByPlace(_ t: Int, _ n: Int, _ end: Int) {
+            guard n == 0, titleIssues.contains(t), IssueFinder.legislativeHeads.contains(IssueFinder.singular(issues[t].head)),
+                  !Self.isNamed(issues[t].label), let place = jurisdiction(analyses[n].tokens, after: end),
+                  !issues[t].label.lowercased().contains(place.lowercased()) else { return }
+            issues[t].aliases.append(issues[t].label)
+            issues[t].label = place + " " + issues[t].label
+            issues[t].words.formUnion(IssueFinder.contentWords(place))
+        }
         var introducedAsNew = Set<Int>()
         var issueMembers: [Int: [Int]] = [:]
         for n in analyses.indices {
@@ -153,12 +163,14 @@ public struct RuleExtractor: Extractor {
                         issues[t].words = p.issue.words
                         for a in p.issue.aliases where !issues[t].aliases.contains(a) { issues[t].aliases.append(a) }
                     } else if !issues[t].aliases.contains(p.issue.label) { issues[t].aliases.append(p.issue.label) }
+                    qualifyByPlace(t, n, p.end)
                     issues[t].score += 2
                     lastNamed[t] = n
                     analyses[n].issues.append((p.start, p.end, t))
                     continue
                 }
                 guard let i = issueIndex(for: p.issue, anaphoric: anaphoric) else { continue }
+                qualifyByPlace(i, n, p.end)
                 if !anaphoric { lastNamed[i] = n }
                 // "lawmakers should pass a bipartisan infrastructure plan": an indefinite description
                 // introduces something new, never just a rewording of the article's issue.
@@ -374,6 +386,15 @@ public struct RuleExtractor: Extractor {
             }
         }
 
+        // "…, the head of the CBI said. Carolyn Fairbairn said …": a lead that names only a role
+        // is followed by a sentence that opens with the name of its holder.
+        if analyses.count > 1, let org = Self.leaderRoleOrganisation(analyses[0]),
+           let first = analyses[1].mentions.first, first.start == 0, first.role == .named, first.kind == .person, let person = first.entity,
+           !resolver.relations.contains(where: { $0.from == person && ($0.type == .leads || $0.type == .memberOf) }),
+           !resolver.relations.contains(where: { $0.to == org && $0.type == .leads }) {
+            resolver.relate(person, org, .leads)
+        }
+
         // 3. Quotes and speakers.
         var stanceFinder = StanceFinder(lexicon: lexicon, mainIssue: mainIssue)
         stanceFinder.issueWords = issues.map(\.words)
@@ -453,7 +474,14 @@ public struct RuleExtractor: Extractor {
             let span: ArraySlice<Token>
             // A quoted word or two ("would not be a “catastrophe”") is read with the words before it.
             if let f = quoted.first, let l = quoted.last { span = a.tokens[(l - f < 4 ? max(0, f - 5) : f)...l] }
-            else if let v = a.speechVerb, v + 1 < a.tokens.count { span = a.tokens[(v + 1)...] } else { continue }
+            else if let v = a.speechVerb, v + 1 < a.tokens.count {
+                // "A full-speed rollout would be disastrous, the farm leader said on Monday": the
+                // statement comes before an attribution that ends the sentence.
+                let after = a.tokens[(v + 1)...].filter { $0.kind == .word && !IssueFinder.isTemporal($0) && !WordClasses.prepositions.contains($0.lower) }
+                if after.count < 2, let comma = a.tokens.indices[..<v].last(where: { a.tokens[$0].text == "," }), comma >= 4 {
+                    span = a.tokens[..<comma]
+                } else { span = a.tokens[(v + 1)...] }
+            } else { continue }
             let score = quotes.evaluate(span)
             var polarity: Polarity?
             var confidence = min(0.75, 0.45 + 0.1 * abs(score))

@@ -249,6 +249,50 @@ struct IssueFinder {
             out.append((a, b, Issue(label: lab, aliases: aliases, head: base, score: 0, words: Self.contentWords(lab), owner: owner)))
             i = b
         }
+        for p in judgedPhrases(in: toks, titleCase: titleCase, bodyLowercase: bodyLowercase)
+        where !out.contains(where: { $0.0 < p.end && p.start < $0.1 }) {
+            out.append(p)
+        }
+        return out.sorted { $0.0 < $1.0 }
+    }
+
+    /// "warns a no-deal Brexit would be a catastrophe", "the levy will be devastating": what a
+    /// strong judgement is passed on is at issue, even when its head is no issue noun. The phrase
+    /// must hold a common word (a name alone — "Trump would be a disaster" — is an actor).
+    func judgedPhrases(in toks: [Token], titleCase: Bool, bodyLowercase: Set<String>) -> [(start: Int, end: Int, issue: Issue)] {
+        var out: [(Int, Int, Issue)] = []
+        for m in toks.indices.dropFirst() where ["would", "will", "could"].contains(toks[m].lower) {
+            var j = m + 1
+            guard j < toks.count, toks[j].lower == "be" || WordClasses.isNegator(toks[j].lower) else { continue }
+            while j < toks.count, toks[j].lower == "be" || WordClasses.isNegator(toks[j].lower) || ["a", "an"].contains(toks[j].lower)
+                    || toks[j].kind == .punctuation && "\"“'‘".contains(toks[j].text) { j += 1 }
+            guard j < toks.count, let (_, weight) = lexicon.evaluative[toks[j].lower], weight >= 0.8 else { continue }
+            // the phrase before the modal: words back to a determiner, a verb of saying or "that"
+            var s = m
+            while s > 0, m - s < 4 {
+                let p = toks[s - 1]
+                let w = p.lower
+                guard p.kind == .word, !WordClasses.determiners.contains(w), !WordClasses.prepositions.contains(w), !WordClasses.auxiliaries.contains(w),
+                      !WordClasses.coordinators.contains(w), !WordClasses.subjectPronouns.contains(w), !WordClasses.relativePronouns.contains(w),
+                      !lexicon.speechVerbs.contains(w), lexicon.cues[w] == nil, !WordClasses.isAdverb(w) else { break }
+                s -= 1
+            }
+            let head = toks[m - 1].lower
+            guard s < m, lexicon.groupHeads[head] == nil,
+                  !lexicon.issueNouns.contains(head) else { continue }
+            // (a capitalised first word after a determiner or a speech verb is fine: "warns No-Deal …" in a title)
+            let common = (s..<m).contains { k in
+                let w = toks[k].lower
+                return titleCase ? bodyLowercase.contains(w) : !toks[k].isCapitalized || k == 0 && bodyLowercase.contains(w)
+            }
+            guard common, s == 0 || toks[s - 1].kind == .word || toks[s - 1].kind == .punctuation else { continue }
+            let words = (s..<m).map { k -> String in
+                let tx = toks[k].text
+                return titleCase && bodyLowercase.contains(tx.lowercased()) || k == 0 && bodyLowercase.contains(tx.lowercased()) ? tx.lowercased() : tx
+            }
+            let lab = words.joined(separator: " ")
+            out.append((s, m, Issue(label: lab, head: head, score: 0, words: Self.contentWords(lab))))
+        }
         return out
     }
 

@@ -120,6 +120,7 @@ struct StanceFinder {
             found += results
         }
         found += funding(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
+        found += legalActions(in: a, taken: Set(found.map(\.holder)))
         found += authorship(in: a, taken: Set(found.map(\.holder)))
         found += efforts(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
         found += labelling(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
@@ -213,6 +214,46 @@ struct StanceFinder {
             for h in holders where !taken.contains(h) {
                 out.append(FoundStance(holder: h, polarity: .supports, target: .issue(iss.issue), modality: .asserted,
                                        cue: toks[k].text, rule: "act:\(toks[k].lower)", confidence: 0.7))
+            }
+        }
+        return out
+    }
+
+    static let legalActionNouns: Set<String> = ["lawsuit", "lawsuits", "suit", "suits", "challenge", "challenges", "complaint",
+                                                "complaints", "petition", "petitions", "appeal", "appeals", "motion", "motions"]
+
+    /// "Two lawsuits were filed against the rule, one by A and B and the other by C", "a suit
+    /// brought by ten states against the merger": the parties named with "by" around a legal
+    /// action against something oppose it. (Its subject — "A filed a lawsuit against X" — is the
+    /// cue's business.)
+    func legalActions(in a: SentenceAnalysis, taken: Set<Int>) -> [FoundStance] {
+        let toks = a.tokens
+        var out: [FoundStance] = []
+        for k in toks.indices where Self.legalActionNouns.contains(toks[k].lower) && a.mentionAt[k] == nil {
+            let clauseEnd = toks.indices[k...].first { [";", "."].contains(toks[$0].text) && !Self.isAbbreviationPeriod(toks, $0) } ?? toks.count
+            // the agents: every "by LIST" in the clause after the noun
+            var holders: [Int] = []
+            var lastAgentEnd = k
+            var j = k + 1
+            while j < clauseEnd {
+                if toks[j].lower == "by" {
+                    let list = coordinatedList(a, j + 1)
+                    for e in list.entities where !holders.contains(e) { holders.append(e) }
+                    if let end = list.end { lastAgentEnd = end; j = end; continue }
+                }
+                j += 1
+            }
+            guard !holders.isEmpty else { continue }
+            // "against" right after the noun and its verb ("were initiated against"), or after the agents
+            // ("filed by ten states against the merger")
+            let near = (k + 1)..<min(clauseEnd, k + 5)
+            let against = near.first { toks[$0].lower == "against" && toks[(k + 1)..<$0].allSatisfy { $0.kind == .word && !$0.isCapitalized } }
+                ?? (lastAgentEnd < clauseEnd && toks[lastAgentEnd].lower == "against" ? lastAgentEnd : nil)
+            guard let ag = against, let target = object(a, after: ag + 1, excluding: Set(holders)) else { continue }
+            for h in holders where !taken.contains(h) {
+                if case .entity(let t) = target, t == h { continue }
+                out.append(FoundStance(holder: h, polarity: .opposes, target: target, modality: modality(a, k).0 == .negated ? .negated : .asserted,
+                                       cue: toks[k].text, rule: "act:legal action by", confidence: 0.75))
             }
         }
         return out
@@ -459,7 +500,7 @@ struct StanceFinder {
             }
         case .psych:
             // "Farmers are worried about the canal": adjectival use, holder is the subject.
-            if m.start > 0, ["is", "are", "was", "were", "be", "been", "remain", "remains", "remained", "grew", "became", "feel", "felt"].contains(toks[m.start - 1].lower)
+            if m.start > 0, ["is", "are", "was", "were", "be", "been", "remain", "remains", "remained", "grew", "became", "feel", "felt", "left"].contains(toks[m.start - 1].lower)
                 || m.start > 1 && WordClasses.isAdverb(toks[m.start - 1].lower) && ["is", "are", "was", "were"].contains(toks[m.start - 2].lower) {
                 if m.end < toks.count, toks[m.end].lower == "by" {
                     let target = object(a, after: m.end + 1, excluding: [])
@@ -766,7 +807,16 @@ struct StanceFinder {
                 conjuncts.append(n); cur = prev.start; n -= 1
             } else { break }
         }
-        if sawConjunction { for c in conjuncts { add(c) } }
+        // "catastrophic for businesses and company bosses were left frustrated": a list that opens
+        // after a preposition is that preposition's object; only its last member starts a clause.
+        var before = cur - 1
+        while before >= 0, WordClasses.determiners.contains(toks[before].lower) { before -= 1 }
+        // (a relative clause after the list is about all of it: "from A and B workers, who objected")
+        let headEnd = a.mentions[h].end
+        let opensClause = headEnd < toks.count && WordClasses.auxiliaries.contains(toks[headEnd].lower)
+        let prepositional = opensClause && before >= 0 && (["for", "to", "with", "about", "against", "from", "on", "at", "over"].contains(toks[before].lower)
+                                                            || lexicon.transitiveVerbs.contains(toks[before].lower))
+        if sawConjunction, !prepositional { for c in conjuncts { add(c) } }
         return result
     }
 
