@@ -121,6 +121,7 @@ struct StanceFinder {
         }
         found += funding(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
         found += legalActions(in: a, taken: Set(found.map(\.holder)))
+        found += licensing(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
         found += authorship(in: a, taken: Set(found.map(\.holder)))
         found += efforts(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
         found += labelling(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
@@ -257,6 +258,68 @@ struct StanceFinder {
             }
         }
         return out
+    }
+
+    static let licenceNouns: Set<String> = ["license", "licence", "licenses", "licences", "permit", "permits", "accreditation", "franchise"]
+    static let grantParticiples: Set<String> = ["issued", "granted", "given", "renewed", "awarded", "extended"]
+    static let withdrawingVerbs: Set<String> = Set(["revoke", "suspend", "strip", "deny", "cancel", "withdraw", "pull"].flatMap(Inflector.forms(of:)))
+        .union(["withdrew", "withdrawn"])
+
+    /// A licensing authority that refuses or withdraws someone's licence opposes the licensee:
+    /// "informed Acme that it will not be issued a licence", "revoked Acme's permit", "refused to
+    /// renew Acme's licence". (The licensee is the passive subject or the licence's possessor.)
+    func licensing(in a: SentenceAnalysis, speakerOrg: (Int) -> Int?, taken: Set<Int>) -> [FoundStance] {
+        let toks = a.tokens
+        var out: [FoundStance] = []
+        for k in toks.indices where Self.licenceNouns.contains(toks[k].lower) {
+            var licensee: Int?
+            var holders: [Int] = []
+            var verbAt = -1
+            // "… that it will not be issued with a licence"
+            if let g = (max(0, k - 8)..<k).last(where: { Self.grantParticiples.contains(toks[$0].lower) }), g >= 2,
+               (max(0, g - 4)..<g).contains(where: { WordClasses.isNegator(toks[$0].lower) }),
+               (max(0, g - 3)..<g).contains(where: { ["be", "been", "is", "was", "are", "were"].contains(toks[$0].lower) }) {
+                let before = (max(0, g - 6)..<g).last { a.mentionAt[$0] != nil }
+                licensee = before.flatMap { a.mentionAt[$0] }.flatMap { a.mentions[$0].entity }
+                verbAt = before.map { a.mentions[a.mentionAt[$0]!].start } ?? g
+                // the authority: the subject of the verb that tells it ("TfL informed Acme that …")
+                let telling: Set<String> = ["informed", "informs", "told", "tells", "notified", "notifies", "warned", "advised", "said", "says", "announced", "confirmed"]
+                guard let tv = (max(0, verbAt - 8)..<verbAt).last(where: { telling.contains(toks[$0].lower) }) else { continue }
+                holders = subjects(a, before: tv, speakerOrg: speakerOrg)
+            } else if let (owner, v) = licenceOwner(a, k) {
+                // "revoked Acme's licence", "refused to renew Acme's London licence", "revoked the permit of Acme"
+                guard v >= 1 else { continue }
+                let renewRefused = toks[v].lower == "renew" && v >= 2 && toks[v - 1].lower == "to"
+                    && (max(0, v - 4)..<(v - 1)).contains { ["refuse", "refused", "refuses", "refusing", "decline", "declined", "declines", "not"].contains(toks[$0].lower) }
+                guard Self.withdrawingVerbs.contains(toks[v].lower) || renewRefused else { continue }
+                licensee = owner
+                verbAt = v
+                holders = subjects(a, before: renewRefused ? v - 1 : v, speakerOrg: speakerOrg)
+            }
+            guard let lic = licensee else { continue }
+            for h in holders where h != lic && !taken.contains(h) {
+                out.append(FoundStance(holder: h, polarity: .opposes, target: .entity(lic), modality: .asserted,
+                                       cue: toks[k].text, rule: "act:refuse licence", confidence: 0.75))
+            }
+        }
+        return out
+    }
+
+    /// Whose licence the noun at k is, and the token before the phrase (the verb acting on it):
+    /// "Acme's licence", "Skyline Tours' permit" (the apostrophe split off), "the permit of Acme".
+    func licenceOwner(_ a: SentenceAnalysis, _ k: Int) -> (Int, Int)? {
+        let toks = a.tokens
+        if k >= 2, let mi = a.mentionAt[k - 1] ?? a.mentionAt[k - 2], let owner = a.mentions[mi].entity,
+           a.mentions[mi].possessive || ["'", "’"].contains(toks[k - 1].text) && a.mentions[mi].end == k - 1 {
+            return (owner, a.mentions[mi].start - 1)
+        }
+        if k + 1 < toks.count, ["of", "for"].contains(toks[k + 1].lower), let mi = a.mentionAt[k + 2] ?? (k + 3 < toks.count ? a.mentionAt[k + 3] : nil),
+           let owner = a.mentions[mi].entity, a.mentions[mi].start <= k + 3 {
+            var v = k - 1
+            while v >= 0, WordClasses.determiners.contains(toks[v].lower) { v -= 1 }
+            return (owner, v)
+        }
+        return nil
     }
 
     static let fundingVerbs: Set<String> = ["pledged", "pledges", "committed", "commits", "contributed", "contributes", "donated",
