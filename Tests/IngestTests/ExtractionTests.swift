@@ -487,6 +487,15 @@ struct Case: CustomStringConvertible, Sendable {
         #expect(!h.relations.contains { h.entities[$0.from].name == "Mary Quinn" && $0.type == .leads }, "\(h.relations)")
     }
 
+    @Test func strikingInAnArticleAboutTheStrikeOpposesTheEmployerNotTheStrike() {
+        let g = extract("Dock workers at Acme Freight walked out on Monday over pay.", title: "Acme Freight dock workers strike")
+        #expect(edges(g).contains { $0.holder == "Acme Freight workers" && $0.polarity == .opposes && $0.target == "Acme Freight" }, "\(edges(g))")
+        #expect(!edges(g).contains { $0.target.contains("strike") }, "\(edges(g))")
+        // (a strike whose counterparty the article's issue does not name gives no stance at all)
+        let h = extract("Nurses in Ohio walked out on Monday.", title: "Nurses strike spreads to Ohio")
+        #expect(h.stances.isEmpty, "\(edges(h))")
+    }
+
     @Test func theObjectOfAVerbIsNotASubjectOfTheNextClause() {
         let g = extract("The toll plan would hurt commuters and truckers were left frustrated by the city council.")
         #expect(!edges(g).contains { $0.holder == "commuters" }, "\(edges(g))")

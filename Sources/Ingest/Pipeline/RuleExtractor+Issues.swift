@@ -35,6 +35,21 @@ extension RuleExtractor {
         return name
     }
 
+    /// The organisation or government an issue's name mentions ("GM" in "GM auto workers strike",
+    /// "General Motors" in "strike against General Motors"), the one after "against" first.
+    static func namedParty(in labels: [String], entities: [EntityResolver.Entity]) -> Int? {
+        let keyed = labels.map { " " + NameKey.make($0) + " " }
+        let ordered = keyed.filter { $0.contains(" against ") } + keyed
+        for label in ordered {
+            let focus = label.components(separatedBy: " against ").last ?? label
+            if let e = entities.indices.first(where: { i in
+                [.organization, .government].contains(entities[i].kind)
+                    && ([entities[i].name] + entities[i].aliases).contains { focus.contains(" " + NameKey.make($0) + " ") }
+            }) { return e }
+        }
+        return nil
+    }
+
     static func isNamed(_ label: String) -> Bool {
         let words = label.split(separator: " ")
         return words.count > 1 && words.contains { $0.first?.isUppercase == true }

@@ -398,6 +398,10 @@ public struct RuleExtractor: Extractor {
         // 3. Quotes and speakers.
         var stanceFinder = StanceFinder(lexicon: lexicon, mainIssue: mainIssue)
         stanceFinder.issueWords = issues.map(\.words)
+        if let t = topicIssue, IssueFinder.protestHeads.contains(IssueFinder.singular(issues[t].head)) {
+            stanceFinder.protestIssue = true
+            stanceFinder.counterparty = Self.namedParty(in: [issues[t].label] + issues[t].aliases, entities: resolver.entities)
+        }
         for r in resolver.relations where r.type == .leads && stanceFinder.leaders[r.to] == nil { stanceFinder.leaders[r.to] = r.from }
         let quotes = QuoteAttributor(lexicon: lexicon)
         quotes.markQuotes(&analyses)

@@ -362,6 +362,9 @@ struct IssueFinder {
             || undoHeads.contains(sa) && undoHeads.contains(sb)
     }
 
+    /// Heads of an issue that is itself a protest ("the teachers' strike", "a boycott of X").
+    static let protestHeads: Set<String> = ["strike", "walkout", "protest", "boycott", "picket", "sit-in", "stoppage"]
+
     /// Heads that name one undoing of a rule ("the repeal", "the rollback").
     static let undoHeads: Set<String> = ["repeal", "rollback", "reversal", "rescission"]
 

@@ -414,7 +414,8 @@ struct StanceFinder {
                 let span = objectSpan(a, after: m.end, excluding: Set(holders))
                 lastObjectEnd = span?.end ?? -1
                 if cue.frame == .enact, span.map({ if case .issue = $0.target { return false } else { return true } }) ?? true { return [] }
-                emit(holders, span?.target ?? mainTarget, conf: cue.confidence * (span == nil ? 0.8 : 1),
+                guard let t = span?.target ?? defaultTarget(for: cue) else { return [] }
+                emit(holders, t, conf: cue.confidence * (span == nil ? 0.8 : 1),
                      rule: "\(cue.frame.rawValue)\(span == nil ? ".default" : ""):\(cue.label)", mod: mod)
                 return results
             }
@@ -490,7 +491,8 @@ struct StanceFinder {
                      rule: "\(cue.frame.rawValue).refusal:\(cue.label)", mod: .asserted)
                 return results
             }
-            emit(holders, target ?? mainTarget, conf: cue.confidence * (target == nil ? 0.8 : 1),
+            guard let finalTarget = target ?? defaultTarget(for: cue) else { return results }
+            emit(holders, finalTarget, conf: cue.confidence * (target == nil ? 0.8 : 1),
                  rule: "\(cue.frame.rawValue)\(target == nil ? ".default" : ""):\(cue.label)", mod: mod)
             // "thanked President Trump for keeping the project alive", "criticized the mayor for
             // approving the tower": the deed praised or blamed is the object's own stance.
@@ -640,6 +642,21 @@ struct StanceFinder {
     }
 
     var mainTarget: ArticleGraph.Target? { mainIssue.map { .issue($0) } }
+
+    /// Set when the article's issue is itself a protest ("GM auto workers strike"): the party the
+    /// protest is against, if the issue names it.
+    var protestIssue = false
+    var counterparty: Int?
+    static let protestCues: Set<String> = ["strike against", "go on strike", "walk out", "protest", "picket", "boycott", "opt to strike",
+                                           "vote to strike", "threaten to strike", "decide to strike", "prepare to strike"]
+
+    /// What a cue with no object is about: the article's issue, except that striking or
+    /// protesting in an article about that strike or protest is a stance against its counterparty
+    /// (nil when the article does not name one).
+    func defaultTarget(for cue: Lexicon.Cue) -> ArticleGraph.Target? {
+        guard protestIssue, Self.protestCues.contains(cue.label) else { return mainTarget }
+        return counterparty.map { .entity($0) }
+    }
 
     // MARK: arguments
 
