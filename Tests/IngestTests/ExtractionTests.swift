@@ -496,6 +496,15 @@ struct Case: CustomStringConvertible, Sendable {
         #expect(h.stances.isEmpty, "\(edges(h))")
     }
 
+    @Test func aGenericHeadlineDealTakesTheNameOfTheProgramItIsAbout() {
+        let g = extract("Acme Robotics will honor its subcontract on Project Kestrel until March. Engineers protested the drone contract.",
+                        title: "Acme Robotics drops drone deal")
+        #expect(g.issues.first?.label == "Project Kestrel drone deal", "\(g.issues.map(\.label))")
+        // (a party or a date after "for" names no program)
+        let h = extract("Acme Robotics signed a drone contract for Boeing on Monday. A deal for Tuesday was also signed.", title: "Acme Robotics signs drone deal")
+        #expect(h.issues.first?.label == "drone deal", "\(h.issues.map(\.label))")
+    }
+
     @Test func theObjectOfAVerbIsNotASubjectOfTheNextClause() {
         let g = extract("The toll plan would hurt commuters and truckers were left frustrated by the city council.")
         #expect(!edges(g).contains { $0.holder == "commuters" }, "\(edges(g))")

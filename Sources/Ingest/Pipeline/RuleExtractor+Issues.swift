@@ -50,6 +50,22 @@ extension RuleExtractor {
         return nil
     }
 
+    /// The program a deal is about: "a subcontract on Project Maven", "the contract for JEDI" — a
+    /// capitalised name after on/for that is no organisation, place or date (those are parties).
+    func dealSubject(_ toks: [Token]) -> String? {
+        for k in toks.indices.dropLast(2) where IssueFinder.dealHeads.contains(toks[k].lower) || ["subcontract", "subcontracts"].contains(toks[k].lower) {
+            guard ["on", "for"].contains(toks[k + 1].lower) else { continue }
+            var e = k + 2
+            while e < toks.count, toks[e].kind == .word, toks[e].isCapitalized, !IssueFinder.isTemporal(toks[e]) { e += 1 }
+            guard e > k + 2 else { continue }
+            let name = toks[(k + 2)..<e].map(\.text).joined(separator: " ")
+            guard lexicon.gazetteer[NameKey.make(name)] == nil, !lexicon.orgWords.keys.contains(toks[e - 1].lower),
+                  !lexicon.firstNames.contains(toks[k + 2].text) else { continue }
+            return name
+        }
+        return nil
+    }
+
     static func isNamed(_ label: String) -> Bool {
         let words = label.split(separator: " ")
         return words.count > 1 && words.contains { $0.first?.isUppercase == true }

@@ -184,6 +184,15 @@ public struct RuleExtractor: Extractor {
                 analyses[n].issues.append((p.start, p.end, i))
             }
         }
+        // "its subcontract on Project Maven": a deal the headline names generically is the deal
+        // about the program the body names; the program's name joins its label.
+        if let t = titleIssues.first(where: { IssueFinder.dealHeads.contains(issues[$0].head) && !Self.isNamed(issues[$0].label) }),
+           let program = analyses.lazy.compactMap({ self.dealSubject($0.tokens) }).first,
+           !issues[t].label.lowercased().contains(program.lowercased()) {
+            issues[t].aliases.append(issues[t].label)
+            issues[t].label = program + " " + issues[t].label
+            issues[t].words.formUnion(IssueFinder.contentWords(program))
+        }
         // Bare-noun issues ("the practice" with nothing earlier) are not worth a node.
         // A bare noun ("the campaign", "law") names no issue well enough to be the article's
         // issue while a described one exists.
