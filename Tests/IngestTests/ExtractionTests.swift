@@ -505,6 +505,11 @@ struct Case: CustomStringConvertible, Sendable {
         #expect(h.issues.first?.label == "drone deal", "\(h.issues.map(\.label))")
     }
 
+    @Test func anAdministrationNobodyNamedIsNotTheLastGovernmentMentioned() {
+        let g = extract("President Ann Hale met the Canadian government on Monday. Hale acted days after her administration rejected Acme Corp's request for a delay.")
+        #expect(!edges(g).contains { $0.holder == "Canadian government" }, "\(edges(g))")
+    }
+
     @Test func theObjectOfAVerbIsNotASubjectOfTheNextClause() {
         let g = extract("The toll plan would hurt commuters and truckers were left frustrated by the city council.")
         #expect(!edges(g).contains { $0.holder == "commuters" }, "\(edges(g))")

@@ -59,6 +59,9 @@ extension RuleExtractor {
                let h = history.reversed().first(where: { resolver.entities[$0.entity].name.hasSuffix(" " + head) }) {
                 return h.entity
             }
+            // "his administration" with no administration named: not whatever government came last
+            // (a foreign one, a state); the leader's body is unknown here.
+            if head.split(separator: " ").last == "administration" { return nil }
             // "the new coalition", "the alliance": a body of a particular form refers back only to a
             // name of that form (checked below); any other actor would be a guess.
             if ["coalition", "alliance", "union", "association", "federation", "council", "committee"].contains(head) {

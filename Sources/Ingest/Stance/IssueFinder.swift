@@ -263,9 +263,13 @@ struct IssueFinder {
         var out: [(Int, Int, Issue)] = []
         for m in toks.indices.dropFirst() where ["would", "will", "could"].contains(toks[m].lower) {
             var j = m + 1
-            guard j < toks.count, toks[j].lower == "be" || WordClasses.isNegator(toks[j].lower) else { continue }
+            var sawBe = false
             while j < toks.count, toks[j].lower == "be" || WordClasses.isNegator(toks[j].lower) || ["a", "an"].contains(toks[j].lower)
-                    || toks[j].kind == .punctuation && "\"“'‘".contains(toks[j].text) { j += 1 }
+                    || toks[j].kind == .punctuation && "\"“'‘".contains(toks[j].text) {
+                if toks[j].lower == "be" { sawBe = true }
+                j += 1
+            }
+            guard sawBe else { continue }
             guard j < toks.count, let (_, weight) = lexicon.evaluative[toks[j].lower], weight >= 0.8 else { continue }
             // the phrase before the modal: words back to a determiner, a verb of saying or "that"
             var s = m
