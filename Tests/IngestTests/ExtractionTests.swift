@@ -510,6 +510,21 @@ struct Case: CustomStringConvertible, Sendable {
         #expect(!edges(g).contains { $0.holder == "Canadian government" }, "\(edges(g))")
     }
 
+    @Test func theObjectOfAHeadlineActIsTheIssueEvenWithoutAnIssueNoun() {
+        let g = extract("The council voted 5-2 on Tuesday to rezone the Mill Lane lots. Residents of Mill Lane opposed the upzoning, saying it would bring traffic.",
+                        title: "Council advances Mill Lane upzoning over residents' objections")
+        #expect(g.issues.first?.label == "Mill Lane upzoning", "\(g.issues.map(\.label))")
+        #expect(edges(g).contains { $0.polarity == .opposes && $0.target == "Mill Lane upzoning" }, "\(edges(g))")
+        // (amounts and a possessor are no part of it; a bare name is an actor)
+        let h = extract("Regulators said the bid would raise prices.", title: "EU blocks Serrano's €4.8 billion bid for signalling maker Kessler")
+        #expect(h.issues.first?.label == "bid for signalling maker Kessler", "\(h.issues.map(\.label))")
+        let k = extract("The tribe said the mine would harm springs.", title: "Tribe sues Acme Corp over water")
+        #expect(!k.issues.contains { $0.label.contains("Acme") }, "\(k.issues.map(\.label))")
+        // ("farm leader": an issue noun naming people is part of an actor's name)
+        let m = extract("Farm leader Ruth Hale criticized the tariff.", title: "Farm leader slams tariff")
+        #expect(!m.issues.contains { $0.label.lowercased().hasPrefix("farm") }, "\(m.issues.map(\.label))")
+    }
+
     @Test func theObjectOfAVerbIsNotASubjectOfTheNextClause() {
         let g = extract("The toll plan would hurt commuters and truckers were left frustrated by the city council.")
         #expect(!edges(g).contains { $0.holder == "commuters" }, "\(edges(g))")

@@ -62,7 +62,13 @@ extension ArticleExtraction {
         if let title = document.title.map(RuleExtractor.strippingWireSlug) {
             let tScalars = Array(title.unicodeScalars)
             let tToks = Tokenizer.tokenize(tScalars)
-            for p in issueFinder.phrases(in: tToks, titleCase: true, bodyLowercase: bodyLower) where !p.issue.words.isEmpty {
+            var titlePhrases = issueFinder.phrases(in: tToks, titleCase: true, bodyLowercase: bodyLower).filter { !$0.issue.words.isEmpty }
+            // An act's object that no issue noun heads ("advances Depot Street rezoning") is the issue all the same.
+            // (only when the headline names no issue otherwise: "sign open letter against X contracts" is about X)
+            if titlePhrases.isEmpty, let o = issueFinder.headlineObject(in: tToks, bodyLowercase: bodyLower), !o.issue.words.isEmpty {
+                titlePhrases.append(o)
+            }
+            for p in titlePhrases {
                 // A bare noun after a named issue ("… signs bill banning X … moves to block law") refers back to it.
                 if let i = issueIndex(for: p.issue, anaphoric: p.issue.words.count <= 1 && !issues.isEmpty) {
                     issues[i].score += 3
@@ -90,6 +96,7 @@ extension ArticleExtraction {
             issues[t].label = place + " " + issues[t].label
             issues[t].words.formUnion(IssueFinder.contentWords(place))
         }
+        for t in titleIssues where issues[t].words.count >= 2 { issueFinder.articleHeads.insert(issues[t].head) }
         for n in analyses.indices {
             let toks = analyses[n].tokens
             for p in issueFinder.phrases(in: toks, titleCase: false, bodyLowercase: []) {

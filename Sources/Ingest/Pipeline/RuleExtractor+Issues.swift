@@ -21,7 +21,6 @@ extension RuleExtractor {
     static let undoingVerbForms = Set(["repeal", "rescind", "scrap", "overturn", "abolish", "revoke"].flatMap(Inflector.forms(of:)))
     static let repealForms = Set(Inflector.forms(of: "repeal"))
 
-    /// A label with a capitalised word after its first ("Dakota Access pipeline", "Biden vaccine mandate").
     /// The place a clause ends in ("… on home-sharing sites in New York."): a state or country
     /// the gazetteer knows, after "in", closing the clause.
     func jurisdiction(_ toks: [Token], after k: Int) -> String? {
@@ -66,6 +65,7 @@ extension RuleExtractor {
         return nil
     }
 
+    /// A label with a capitalised word after its first ("Dakota Access pipeline", "Biden vaccine mandate").
     static func isNamed(_ label: String) -> Bool {
         let words = label.split(separator: " ")
         return words.count > 1 && words.contains { $0.first?.isUppercase == true }

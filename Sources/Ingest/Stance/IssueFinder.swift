@@ -9,6 +9,11 @@ struct IssueFinder {
     /// Every word of the article body, lowercased: a headline modifier the body never uses is
     /// more likely a verb ("Regulators weigh vaccine mandate") than part of the issue's name.
     var bodyWords: Set<String> = []
+    /// Heads of the headline's issues that no lexicon lists ("the rezoning" in the body after
+    /// "… advances Depot Street rezoning"): issue nouns for this article.
+    var articleHeads: Set<String> = []
+
+    func isIssueNoun(_ w: String) -> Bool { lexicon.issueNouns.contains(w) || articleHeads.contains(w) }
 
     struct Issue {
         var label: String
@@ -109,7 +114,7 @@ struct IssueFinder {
             }
             let t = toks[i]
             let (base, _) = MentionFinder.stripPossessive(t.lower)
-            guard t.kind == .word, lexicon.issueNouns.contains(base), titleCase || !t.isCapitalized || i == 0 else { i += 1; continue }
+            guard t.kind == .word, isIssueNoun(base), titleCase || !t.isCapitalized || i == 0 else { i += 1; continue }
             // "efforts to repeal …", "a bid to host …": an action noun's content is its complement.
             if StanceFinder.actionNouns.contains(base), i + 1 < toks.count, toks[i + 1].lower == "to" { i += 1; continue }
             // "repeal the ban", "repeal of the ban": the undoing word takes the issue as its object.
@@ -136,8 +141,14 @@ struct IssueFinder {
                toks[i + 1].kind == .word, toks[i + 1].isCapitalized || WordClasses.determiners.contains(toks[i + 1].lower) {
                 i += 1; continue
             }
+            // "farm leader", "mining company", "strike organizers": an issue noun modifying a word for
+            // people or an organisation is part of an actor's name, not an issue.
+            if i + 1 < toks.count, toks[i + 1].kind == .word, lexicon.groupHeads[toks[i + 1].lower] != nil || lexicon.lowerTitles.contains(toks[i + 1].lower)
+                || lexicon.orgWords[toks[i + 1].lower] != nil {
+                i += 1; continue
+            }
             // Compounds take the last noun as head: "pipeline projects", "sales tax".
-            if i + 1 < toks.count, toks[i + 1].kind == .word, lexicon.issueNouns.contains(toks[i + 1].lower),
+            if i + 1 < toks.count, toks[i + 1].kind == .word, isIssueNoun(toks[i + 1].lower),
                titleCase || !toks[i + 1].isCapitalized { i += 1; continue }
             // Left modifiers.
             var a = i
@@ -254,6 +265,54 @@ struct IssueFinder {
             out.append(p)
         }
         return out.sorted { $0.0 < $1.0 }
+    }
+
+    /// Verbs by which a headline reports an act on the thing in dispute ("Council advances Depot
+    /// Street rezoning", "EPA renews insecticide X", "Feds approve Gulf wind farm").
+    static let headlineActs: Set<String> = Set(["advance", "approve", "pass", "reject", "block", "veto", "sign", "renew", "defend",
+                                                "pull", "ban", "halt", "scrap", "back", "oppose", "overturn", "challenge", "clear",
+                                                "greenlight", "okay", "endorse", "unveil", "propose", "delay", "suspend", "revoke",
+                                                "fight", "protest", "condemn", "slam", "criticize", "criticise", "reinstate", "extend",
+                                                "expand", "adopt", "enact", "strike", "uphold", "shelve", "kill", "drop", "cancel"]
+        .flatMap(Inflector.forms(of:)))
+
+    /// The object of the headline's act, when no issue noun heads it: "advances Depot Street
+    /// rezoning" → "Depot Street rezoning". The phrase runs to a preposition that starts an
+    /// adjunct ("over neighbors' objections", "amid", "in 4-3 vote") or the end of the clause;
+    /// an actor's possessive ("Serrano's bid") is left out of it.
+    func headlineObject(in toks: [Token], bodyLowercase: Set<String>) -> (start: Int, end: Int, issue: Issue)? {
+        guard let v = toks.indices.dropFirst().first(where: { Self.headlineActs.contains(toks[$0].lower) && !toks[$0].isCapitalized || Self.headlineActs.contains(toks[$0].lower) && toks.count > 2 }) else { return nil }
+        var s = v + 1
+        // "to overturn approval of X", "sues U.S. to block X": the act's own object comes after "to VERB".
+        // determiners and amounts are no part of a name ("a", "38%", "€4.8 billion")
+        while s < toks.count, WordClasses.determiners.contains(toks[s].lower) || toks[s].kind == .number || toks[s].kind == .punctuation
+                || ["billion", "million", "bn", "percent", "per", "cent"].contains(toks[s].lower) || toks[s].text.first.map({ "$£€¥".contains($0) || $0.isNumber }) == true { s += 1 }
+        // "approval of the Nevada lithium mine" is about the mine
+        if s + 1 < toks.count, Self.proceduralHeads.contains(toks[s].lower), ["of", "for"].contains(toks[s + 1].lower) { s += 2 }
+        var e = s
+        let stops: Set<String> = ["over", "amid", "as", "after", "despite", "in", "at", "on", "with", "to", "by", "from", "against", "while", "but",
+                                  "citing", "saying", "amid", "before", "until", "following", "into", "and", "or", "for"]
+        while e < toks.count, e - s < 7, toks[e].kind == .word || toks[e].kind == .number, !stops.contains(toks[e].lower) {
+            // an actor's possessive starts the phrase over ("Serrano's €4.8 billion bid")
+            if MentionFinder.stripPossessive(toks[e].text).1 { s = e + 1 }
+            e += 1
+        }
+        // "bid for signalling maker X", "price rise for hemophilia drug": one "for"/"of" tail
+        if e + 1 < toks.count, ["for", "of"].contains(toks[e].lower), toks[e + 1].kind == .word, !Self.isTemporal(toks[e + 1]) {
+            e += 1
+            while e < toks.count, e - s < 10, toks[e].kind == .word, !stops.contains(toks[e].lower) { e += 1 }
+        }
+        while s < e, toks[s].kind != .word || ["billion", "million", "bn", "percent"].contains(toks[s].lower) || toks[s].text.first.map({ "$£€¥".contains($0) || $0.isNumber }) == true { s += 1 }
+        guard e - s >= 2 || e - s == 1 && !toks[s].isCapitalized else { return nil }
+        let words = (s..<e).map { k -> String in
+            let tx = MentionFinder.stripPossessive(toks[k].text).0
+            return bodyLowercase.contains(tx.lowercased()) ? tx.lowercased() : tx
+        }
+        // (a bare name — "sues U.S.", "backs Acme" — is an actor, not an issue)
+        guard words.contains(where: { $0.first?.isLowercase == true }) else { return nil }
+        let head = words.last!.lowercased()
+        let lab = words.joined(separator: " ")
+        return (s, e, Issue(label: lab, head: head, score: 0, words: Self.contentWords(lab)))
     }
 
     /// "warns a no-deal Brexit would be a catastrophe", "the levy will be devastating": what a
@@ -394,6 +453,6 @@ struct IssueFinder {
     func isDefiniteDescription(_ toks: [Token], _ start: Int, _ end: Int) -> Bool {
         guard start > 0, Self.definite.contains(toks[start - 1].lower), end - start <= 3 else { return false }
         let head = toks[end - 1].lower
-        return lexicon.issueNouns.contains(MentionFinder.stripPossessive(head).0)
+        return isIssueNoun(MentionFinder.stripPossessive(head).0)
     }
 }
