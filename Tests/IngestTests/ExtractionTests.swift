@@ -348,6 +348,13 @@ struct Case: CustomStringConvertible, Sendable {
              expected: [Edge(holder: "city council", polarity: .opposes, target: "Skyline Tours"),
                         Edge(holder: "Harbor Board", polarity: .opposes, target: "Rivercab Ltd"),
                         Edge(holder: "Regulators", polarity: .opposes, target: "Bluewater Ferries")]),
+        Case(phenomenon: "a capitalised role of several words is a title",
+             text: "Chief Executive Anders Lund criticized the tariff plan on Monday.",
+             expected: [Edge(holder: "Anders Lund", polarity: .opposes, target: "tariff plan")]),
+        Case(phenomenon: "rejecting accusations against one's side defends it",
+             text: "The school board removed the novels. Board member Janice Tull rejected accusations that the board was censoring literature.",
+             expected: [Edge(holder: "Janice Tull", polarity: .defends, target: "three novels")],
+             title: "School board pulls three novels from libraries"),
         Case(phenomenon: "an ampersand joins a company name",
              text: "Barton & Finch and the Lakeview Tenants Union opposed the eviction ordinance.",
              expected: [Edge(holder: "Barton & Finch", polarity: .opposes, target: "eviction ordinance"),
@@ -523,6 +530,18 @@ struct Case: CustomStringConvertible, Sendable {
         // ("farm leader": an issue noun naming people is part of an actor's name)
         let m = extract("Farm leader Ruth Hale criticized the tariff.", title: "Farm leader slams tariff")
         #expect(!m.issues.contains { $0.label.lowercased().hasPrefix("farm") }, "\(m.issues.map(\.label))")
+    }
+
+    @Test func aStateAfterACityInALocativeIsNotTheSpeaker() {
+        let g = extract("The school board removed the novels. Ann Rourke, reached by phone in Portland, Oregon, said the decision was shameful and cruel.",
+                        title: "School board pulls three novels from libraries")
+        #expect(!edges(g).contains { $0.holder == "Oregon" }, "\(edges(g))")
+        #expect(edges(g).contains { $0.holder == "Ann Rourke" && $0.polarity == .opposes }, "\(edges(g))")
+    }
+
+    @Test func stoppingShortOfAnActIsNotTheAct() {
+        let g = extract("Harbor Pharma raised the price of its drug. The Patients Alliance stopped short of criticizing Harbor Pharma.")
+        #expect(!edges(g).contains { $0.holder == "Patients Alliance" && $0.polarity == .opposes && $0.modality == .asserted }, "\(edges(g))")
     }
 
     @Test func theObjectOfAVerbIsNotASubjectOfTheNextClause() {

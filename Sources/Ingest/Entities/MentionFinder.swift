@@ -456,7 +456,9 @@ struct MentionFinder {
                 var end = k + len
                 if end < toks.count, toks[end].text == ".", len == 1 { words[0] += "."; end += 1 }
                 let phrase = words.joined(separator: " ")
-                if lexicon.titles.contains(phrase) || lexicon.titles.contains(words.joined(separator: " ") + ".") {
+                // ("Chief Executive Anders Roe": a role of several words is a title in capitals too)
+                if lexicon.titles.contains(phrase) || lexicon.titles.contains(words.joined(separator: " ") + ".")
+                    || len >= 2 && lexicon.lowerTitles.contains(phrase.lowercased()) && words.allSatisfy({ $0.first?.isUppercase == true }) {
                     titleStart = k; titleEnd = min(end, b); matchedEnd = k + len
                     break
                 }

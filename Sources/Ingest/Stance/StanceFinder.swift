@@ -107,6 +107,8 @@ struct StanceFinder {
         var found: [FoundStance] = []
         var consumedUntil = -1
         for m in cues(in: a) {
+            // "stopped short of criticizing": the idiom refrains; the act after it is negated there.
+            if m.end + 1 < a.tokens.count, a.tokens[m.end].lower == "short", a.tokens[m.end + 1].lower == "of" { continue }
             // The verb of a request ("urged X to cancel …") is part of the request, not a stance of X.
             if m.start < consumedUntil { continue }
             var objectEnd = -1
@@ -711,6 +713,8 @@ struct StanceFinder {
            ["pressure", "pressured", "asked", "urged", "told", "called", "forced", "expected", "ordered", "required"].contains(toks[cueStart - 2].lower) {
             negated = true
         }
+        // "stopped short of criticizing the company": the act did not happen.
+        if cueStart >= 2, toks[cueStart - 1].lower == "of", toks[cueStart - 2].lower == "short" { negated = true }
         // "prevent providers from favoring …": the action is kept from happening.
         if cueStart > 0, toks[cueStart - 1].lower == "from", toks[cueStart].lower.hasSuffix("ing") { negated = true }
         // "no sign of backing off", "no plans to"
@@ -956,6 +960,8 @@ struct StanceFinder {
             q -= 1; skipped += 1
         }
         if skipped > 0, q >= 0, ["in", "at", "from", "across", "of"].contains(toks[q].lower) { p = q }
+        // "reached by phone in Portland, Oregon, said": the state of a place named after "in" is no subject.
+        if p >= 2, toks[p].text == ",", toks[p - 1].isCapitalized, ["in", "at", "from", "near", "outside"].contains(toks[p - 2].lower) { return false }
         // "a spokesperson for Acme defended …": the organisation speaks.
         if p >= 1, ["for", "of", "at"].contains(toks[p].lower),
            ["spokesperson", "spokesman", "spokeswoman", "representative", "official", "officials", "executive", "executives",
