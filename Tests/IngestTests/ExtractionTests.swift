@@ -544,6 +544,21 @@ struct Case: CustomStringConvertible, Sendable {
         #expect(!edges(g).contains { $0.holder == "Patients Alliance" && $0.polarity == .opposes && $0.modality == .asserted }, "\(edges(g))")
     }
 
+    @Test func welcomingARulingAgainstTheIssueOpposesTheIssue() {
+        let g = extract("The European Commission on Tuesday blocked the takeover of Kessler Signal by Serrano Rail. The ruling was welcomed by the Rail Operators Forum. The Commission said the takeover would raise prices.",
+                        title: "EU blocks Serrano takeover of Kessler")
+        #expect(edges(g).contains { $0.holder == "Rail Operators Forum" && $0.polarity == .opposes }, "\(edges(g))")
+        #expect(!edges(g).contains { $0.holder == "Rail Operators Forum" && $0.polarity == .supports }, "\(edges(g))")
+        // "the Commission" is the European Commission named before
+        #expect(!g.entities.contains { $0.name == "Commission" }, "\(g.entities.map(\.name))")
+    }
+
+    @Test func anAcronymTheArticleSpellsOutIsThatBody() {
+        let g = extract("A tribe sued the Bureau of Land Management (BLM) on Wednesday. The BLM approved the mine in May.", title: "Tribe sues over lithium mine")
+        #expect(!g.entities.contains { $0.name == "Black Lives Matter" }, "\(g.entities.map(\.name))")
+        #expect(edges(g).contains { $0.holder == "Bureau of Land Management" && $0.polarity == .supports }, "\(edges(g))")
+    }
+
     @Test func theObjectOfAVerbIsNotASubjectOfTheNextClause() {
         let g = extract("The toll plan would hurt commuters and truckers were left frustrated by the city council.")
         #expect(!edges(g).contains { $0.holder == "commuters" }, "\(edges(g))")

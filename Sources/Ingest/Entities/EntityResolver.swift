@@ -43,6 +43,10 @@ struct EntityResolver {
         if relationSet.insert(r).inserted { relations.append(r) }
     }
 
+    /// Head nouns of institutions that news names by the head alone once named in full.
+    static let institutionHeads: Set<String> = ["commission", "council", "court", "agency", "board", "parliament", "authority",
+                                                "ministry", "committee", "tribunal", "legislature", "assembly", "bureau", "administration"]
+
     struct Relation: Hashable { var from: Int; var to: Int; var type: RelationType }
 
     init(lexicon: Lexicon) { self.lexicon = lexicon }
@@ -51,7 +55,13 @@ struct EntityResolver {
     mutating func resolve(_ m: Mention) -> Int {
         var name = m.name
         var kind = m.kind
-        if let g = lexicon.gazetteer[NameKey.make(name)] { name = g.name; kind = g.kind }
+        // "the Bureau of Land Management (BLM)": an acronym the article spelled out is that body,
+        // whatever else the gazetteer knows by it.
+        // (and a name this article already resolved keeps its referent: "BLM", then "the BLM")
+        let spelledOut = byKey[NameKey.make(name)]
+            ?? (Self.isAcronym(name) ? entities.indices.first { entities[$0].words.count >= 2 && Self.initials(entities[$0].words) == name } : nil)
+        if spelledOut == nil, let g = lexicon.gazetteer[NameKey.make(name)] { name = g.name; kind = g.kind }
+        if let i = spelledOut { noteAlias(i, m.surface, m.name); byKey[NameKey.make(name)] = i; return finish(i, m) }
         let key = NameKey.make(name)
         if let i = byKey[key] { noteAlias(i, m.surface, m.name); return finish(i, m) }
         if let i = findMatch(name: name, kind: kind, role: m.role) {
@@ -181,6 +191,9 @@ struct EntityResolver {
             // lexicons know that word as an organisation of its own: "Amazon" vs "Amazon Web Services").
             if e.kind == .organization, kind == .organization || kind == .other, words.count == 1, ew.count >= 2, ew[0] == words[0],
                words[0].count >= 3, lexicon.gazetteer[key] == nil, !Self.isAcronym(words[0]) { return i }
+            // "the Commission" after "the European Commission": an institution's head noun alone names it.
+            if words.count == 1, kind != .person, [.government, .organization].contains(e.kind), ew.count >= 2, ew.last == words[0],
+               Self.institutionHeads.contains(words[0].lowercased()) { return i }
             // "MAX" for a known "Boeing 737 MAX": a later word of a product's name stands for it.
             if e.kind == .product, words.count == 1, ew.count >= 2, ew.dropFirst().contains(words[0]), words[0].count >= 2 { return i }
             // Acronym ↔ expansion.

@@ -68,6 +68,10 @@ extension ArticleExtraction {
             if titlePhrases.isEmpty, let o = issueFinder.headlineObject(in: tToks, bodyLowercase: bodyLower), !o.issue.words.isEmpty {
                 titlePhrases.append(o)
             }
+            // "EU blocks Serrano's bid", "Governor vetoes privacy bill": the news is an act against the issue.
+            if let first = titlePhrases.first, tToks[..<first.start].contains(where: { RuleExtractor.negativeActs.contains($0.lower) }) {
+                headlineActAgainst = true
+            }
             for p in titlePhrases {
                 // A bare noun after a named issue ("… signs bill banning X … moves to block law") refers back to it.
                 if let i = issueIndex(for: p.issue, anaphoric: p.issue.words.count <= 1 && !issues.isEmpty) {

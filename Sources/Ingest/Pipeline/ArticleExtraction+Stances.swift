@@ -157,6 +157,13 @@ extension ArticleExtraction {
                 // A spokesperson's position is their organisation's.
                 if let org = spokespersonFor[f.holder] { f.holder = org }
                 guard var target = f.target else { continue }
+                // "The ruling was welcomed by X" after "EU blocks the takeover": a side on the act
+                // against the issue is the other side on the issue.
+                // (outcome rules — "the decision is a loss for X" — already read the act; quotes name no act)
+                if headlineActAgainst, case .issue(let i) = target, i == topicIssue || i == mainIssue, !["outcome", "quote", "speech"].contains(where: { f.rule.hasPrefix($0) }),
+                   RuleExtractor.refersToTheAct(a, issue: i) {
+                    f.polarity = f.polarity == .supports ? .opposes : .supports
+                }
                 // "workers … objected to their employers": each holder's own organisation.
                 if case .entity(let t) = target, RuleExtractor.employerWords.contains(NameKey.make(resolver.entities[t].name)), let org = orgOf[f.holder] {
                     target = .entity(org)

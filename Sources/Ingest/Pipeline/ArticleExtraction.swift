@@ -28,6 +28,9 @@ final class ArticleExtraction {
     var introducedAsNew = Set<Int>()
     /// "two projects": the issues a plural description stands for.
     var issueMembers: [Int: [Int]] = [:]
+    /// The headline reports an act against its issue ("EU blocks X", "vetoes bill"): welcoming
+    /// "the ruling" is then opposing the issue.
+    var headlineActAgainst = false
     var mainIssue: Int?
     /// The issue every stance's topic names (the headline's, else the main one).
     var topicIssue: Int?

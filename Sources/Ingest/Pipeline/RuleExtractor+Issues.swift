@@ -65,6 +65,24 @@ extension RuleExtractor {
         return nil
     }
 
+    /// Headline verbs of an act against the thing in dispute.
+    static let negativeActs: Set<String> = Set(["block", "veto", "reject", "halt", "scrap", "cancel", "revoke", "suspend", "kill",
+                                                "shelve", "deny", "overturn", "refuse", "thwart", "bar"].flatMap(Inflector.forms(of:)))
+    /// Nouns that name such an act ("the ruling", "the decision", "the veto").
+    static let actNouns: Set<String> = ["ruling", "decision", "veto", "rejection", "block", "blocking", "move", "denial", "refusal",
+                                        "verdict", "order", "vetoes", "decisions", "rulings"]
+
+    /// True when the sentence names issue `i` only by a noun for the act on it ("the ruling was
+    /// welcomed", "praised the veto"), not by the issue's own name.
+    static func refersToTheAct(_ a: SentenceAnalysis, issue i: Int) -> Bool {
+        let spans = a.issues.filter { $0.issue == i }
+        if spans.isEmpty {
+            // ("the ruling", "the veto": no issue noun, the issue only by default)
+            return a.tokens.indices.dropFirst().contains { actNouns.contains(a.tokens[$0].lower) && ["the", "this", "that", "its", "her", "his"].contains(a.tokens[$0 - 1].lower) }
+        }
+        return spans.allSatisfy { actNouns.contains(a.tokens[$0.end - 1].lower) && $0.end - $0.start <= 2 }
+    }
+
     /// A label with a capitalised word after its first ("Dakota Access pipeline", "Biden vaccine mandate").
     static func isNamed(_ label: String) -> Bool {
         let words = label.split(separator: " ")
