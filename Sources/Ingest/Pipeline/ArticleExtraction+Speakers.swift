@@ -6,6 +6,7 @@ extension ArticleExtraction {
     func attributeSpeakers() {
         stanceFinder = StanceFinder(lexicon: lexicon, mainIssue: mainIssue)
         stanceFinder.issueWords = issues.map(\.words)
+        stanceFinder.issueHeads = issues.map(\.head)
         if let t = topicIssue, IssueFinder.protestHeads.contains(IssueFinder.singular(issues[t].head)) {
             stanceFinder.protestIssue = true
             stanceFinder.counterparty = RuleExtractor.namedParty(in: [issues[t].label] + issues[t].aliases, entities: resolver.entities)

@@ -22,6 +22,8 @@ struct StanceFinder {
     var leaders: [Int: Int] = [:]
     /// Content words of each issue of the article ("Net-neutrality supporters" names its issue).
     var issueWords: [Set<String>] = []
+    /// The head noun of each issue of the article.
+    var issueHeads: [String] = []
 
     struct CueMatch { var start: Int; var end: Int; var cue: Lexicon.Cue }
 
@@ -51,7 +53,8 @@ struct StanceFinder {
                 }
                 guard ok else { continue }
                 // ("a strike against": after a determiner the noun reading of a word wins)
-                let nounContext = i > 0 && WordClasses.determiners.contains(toks[i - 1].lower)
+                // ("drew support from X": a noun before "from")
+                let nounContext = i > 0 && WordClasses.determiners.contains(toks[i - 1].lower) || k < toks.count && toks[k].lower == "from"
                 if best == nil || k - i > best!.end - best!.start || k - i == best!.end - best!.start && !c.isVerb && nounContext {
                     best = CueMatch(start: i, end: k, cue: c)
                 }
@@ -124,6 +127,7 @@ struct StanceFinder {
         found += funding(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
         found += legalActions(in: a, taken: Set(found.map(\.holder)))
         found += licensing(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
+        found += votes(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
         found += authorship(in: a, taken: Set(found.map(\.holder)))
         found += efforts(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
         found += labelling(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
@@ -260,6 +264,61 @@ struct StanceFinder {
             }
         }
         return out
+    }
+
+    /// "The council voted 5-2 on Tuesday to rezone the rail yard", "voted unanimously last year to
+    /// endorse it": a vote to do something takes the side of what it does — the complement verb's
+    /// side, or support for the issue the verb names ("rezone" → "rezoning").
+    func votes(in a: SentenceAnalysis, speakerOrg: (Int) -> Int?, taken: Set<Int>) -> [FoundStance] {
+        let toks = a.tokens
+        var out: [FoundStance] = []
+        for k in toks.indices where ["voted", "votes", "vote"].contains(toks[k].lower) && k > 0 {
+            var j = k + 1
+            // the tally, when and how: "5-2", "4 to 3", "unanimously", "on Tuesday night", "last year"
+            while j < toks.count, j - k <= 9, toks[j].kind == .number || ["-", "–"].contains(toks[j].text)
+                    || toks[j].kind == .word && (WordClasses.isAdverb(toks[j].lower) || IssueFinder.isTemporal(toks[j]) || ["on", "in", "at", "late", "early"].contains(toks[j].lower)) {
+                j += 1
+            }
+            // ("to" right after the vote is the cue lexicon's business: "voted to approve")
+            guard j > k + 1, j + 1 < toks.count, toks[j].lower == "to", toks[j + 1].kind == .word, !toks[j + 1].isCapitalized else { continue }
+            let verb = toks[j + 1].lower
+            var polarity = lexicon.urgeComplements[verb]
+            var target: ArticleGraph.Target?
+            if polarity == nil {
+                // "voted to rezone" when the article is about a rezoning
+                let nominals = [verb + "ing", String(verb.dropLast()) + "ing"]
+                if let iss = issueNamed(by: nominals) { polarity = .supports; target = .issue(iss) }
+            }
+            guard let pol = polarity else { continue }
+            let holders = subjects(a, before: k, speakerOrg: speakerOrg).filter { !taken.contains($0) }
+            guard !holders.isEmpty else { continue }
+            if target == nil { target = object(a, after: j + 2, excluding: Set(holders)) ?? mainTarget }
+            guard let t = target else { continue }
+            for h in holders {
+                if case .entity(let e) = t, e == h { continue }
+                out.append(FoundStance(holder: h, polarity: pol, target: t, modality: modality(a, k).0 == .negated ? .negated : .asserted,
+                                       cue: "voted to \(verb)", rule: "act:vote to", confidence: 0.8))
+            }
+        }
+        return out
+    }
+
+    /// True when the words before `to` are a vote and its tally or time: "voted 5-2 on Tuesday to".
+    static func isVoteTally(_ toks: [Token], before to: Int) -> Bool {
+        var j = to - 1
+        while j >= 0, to - j <= 10 {
+            let t = toks[j]
+            if ["voted", "votes", "vote"].contains(t.lower) { return true }
+            guard t.kind == .number || ["-", "–"].contains(t.text)
+                || t.kind == .word && (WordClasses.isAdverb(t.lower) || IssueFinder.isTemporal(t) || ["on", "in", "at", "late", "early"].contains(t.lower)) else { return false }
+            j -= 1
+        }
+        return false
+    }
+
+    /// The article's issue whose head is one of these nouns, if any.
+    func issueNamed(by nouns: [String]) -> Int? {
+        issueHeads.indices.first { nouns.contains(issueHeads[$0]) }
     }
 
     static let licenceNouns: Set<String> = ["license", "licence", "licenses", "licences", "permit", "permits", "accreditation", "franchise"]
@@ -600,7 +659,14 @@ struct StanceFinder {
             var holders: [Int] = []
             var k = m.end
             while k < min(toks.count, m.end + 3) {
-                if ["from", "by", "among"].contains(toks[k].lower) { holders = coordinatedAfter(a, k + 1); break }
+                if ["from", "by", "among"].contains(toks[k].lower) {
+                    holders = coordinatedAfter(a, k + 1)
+                    // "protests from Google and Microsoft workers, who objected to …": the relative
+                    // clause says what the protests were about; it is read on its own.
+                    if let end = coordinatedList(a, k + 1).end, end + 1 < toks.count, toks[end].text == ",",
+                       ["who", "which"].contains(toks[end + 1].lower), !["to", "against", "over"].contains(toks[m.end].lower) { return [] }
+                    break
+                }
                 // "over the objections of tribes": an actor after "of" holds the position.
                 if toks[k].lower == "of", !["criticism", "condemnation"].contains(cue.label) {
                     holders = coordinatedAfter(a, k + 1)
@@ -723,7 +789,9 @@ struct StanceFinder {
             if window.contains("no") || window.contains("not") { negated = true }
         }
         // "will sue, along with others, to stop the mandate": an act in a purpose infinitive has not happened yet.
-        if cueStart >= 1, toks[cueStart - 1].lower == "to", !(cueStart >= 2 && ["have", "has", "had", "used", "going", "due", "able"].contains(toks[cueStart - 2].lower)) {
+        // ("voted 4-1 last year to reject the plan": what a vote is to do, it does)
+        if cueStart >= 1, toks[cueStart - 1].lower == "to", !(cueStart >= 2 && ["have", "has", "had", "used", "going", "due", "able"].contains(toks[cueStart - 2].lower)),
+           !Self.isVoteTally(toks, before: cueStart - 1) {
             intended = true
         }
         if let last = toks.last, last.text == "?" { return (.question, negated) }
@@ -1039,7 +1107,10 @@ struct StanceFinder {
     func coordinatedList(_ a: SentenceAnalysis, _ k: Int) -> (entities: [Int], end: Int?) {
         let toks = a.tokens
         var j = k
-        while j < toks.count, WordClasses.determiners.contains(toks[j].lower) || WordClasses.isAdverb(toks[j].lower) { j += 1 }
+        // (a title left outside the name: "from Sen. Ruth Hale", "from state Rep. Tom Reyes")
+        while j < toks.count, a.mentionAt[j] == nil, WordClasses.determiners.contains(toks[j].lower) || WordClasses.isAdverb(toks[j].lower)
+                || lexicon.titles.contains(toks[j].text) || lexicon.titles.contains(toks[j].text + ".") || toks[j].text == "." && j > k && lexicon.titles.contains(toks[j - 1].text + ".")
+                || toks[j].lower == "state" && j + 1 < toks.count && lexicon.titles.contains(toks[j + 1].text + ".") { j += 1 }
         guard j < toks.count, let first = a.mentionAt[j] else { return ([], nil) }
         var result: [Int] = []
         var cur = first
@@ -1052,6 +1123,8 @@ struct StanceFinder {
             }
             var n = men.end
             var sawCoordinator = false
+            // "Sen. Lorraine Maddox, a Democrat whose …": an apposition describes, it does not add.
+            if n + 1 < toks.count, toks[n].text == ",", ["a", "an"].contains(toks[n + 1].lower) { break }
             while n < toks.count, WordClasses.coordinators.contains(toks[n].lower) || WordClasses.determiners.contains(toks[n].lower)
                     || Self.isAbbreviationPeriod(toks, n) {
                 if toks[n].text != "." { sawCoordinator = true }
