@@ -569,6 +569,20 @@ struct Case: CustomStringConvertible, Sendable {
         #expect(edges(g).contains { $0.holder == "Bureau of Land Management" && $0.polarity == .supports }, "\(edges(g))")
     }
 
+    @Test func aStrikeReadAsNewsReportsIt() {
+        let g = extract("LAKEVIEW, Wis. (AP) — About 900 nurses walked off the job Monday at Lakeview General Hospital after talks collapsed. \"We are walking out for our patients,\" said Ann Park, a nurse. Hospital executives have defended their proposal. The Nurses Guild said the strike would go on, with some 600 members joining pickets on Tuesday.",
+                        title: "Nurses strike at Wisconsin hospital over staffing")
+        // a state's abbreviation in the dateline ends no sentence; "About 900" is no name
+        #expect(g.stances.allSatisfy { !$0.evidence.hasPrefix("(AP)") }, "\(g.stances.map(\.evidence))")
+        #expect(!g.entities.contains { $0.name.contains("900") }, "\(g.entities.map(\.name))")
+        // walking off the job at the hospital opposes the hospital, not the strike
+        #expect(edges(g).contains { $0.holder == "nurses" && $0.polarity == .opposes && $0.target == "Lakeview General Hospital" }, "\(edges(g))")
+        // whom the strike is for is no target; "their proposal" is not the strike
+        #expect(!edges(g).contains { $0.target == "patients" }, "\(edges(g))")
+        #expect(!edges(g).contains { $0.holder == "Hospital executives" && $0.target.contains("strike") }, "\(edges(g))")
+        #expect(!g.entities.contains { $0.name == "members" }, "\(g.entities.map(\.name))")
+    }
+
     @Test func theObjectOfAVerbIsNotASubjectOfTheNextClause() {
         let g = extract("The toll plan would hurt commuters and truckers were left frustrated by the city council.")
         #expect(!edges(g).contains { $0.holder == "commuters" }, "\(edges(g))")

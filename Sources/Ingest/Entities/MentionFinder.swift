@@ -333,7 +333,7 @@ struct MentionFinder {
                     if Self.stripPossessive(t.text).1 { break }
                     continue
                 }
-                if t.kind == .number, !parts.isEmpty, j + 1 <= toks.count { parts.append(j); j += 1; continue }
+                if t.kind == .number, !parts.isEmpty, j + 1 <= toks.count, isNameNumber(toks, j) { parts.append(j); j += 1; continue }
                 if t.text == ".", let p = parts.last, p == j - 1, lexicon.titles.contains(toks[p].text + ".") { j += 1; continue }
                 // A middle initial: "Matthew L. Myers".
                 if t.text == ".", let p = parts.last, p == j - 1, parts.count >= 2, toks[p].text.count == 1, toks[p].isCapitalized,
@@ -428,8 +428,11 @@ struct MentionFinder {
     }
 
     /// "SB 12", "Model 9X": numbers inside names.
+    /// ("About 1,100 nurses", "Some 400 drivers": a count after a capitalised quantifier is no name)
     func isNameNumber(_ toks: [Token], _ i: Int) -> Bool {
         toks[i].kind == .number && i > 0 && toks[i - 1].isCapitalized && toks[i - 1].kind == .word
+            && !toks[i].text.contains(",") && !lexicon.stopCapitals.contains(toks[i - 1].text)
+            && !["About", "Some", "Nearly", "Almost", "Over", "More", "Fewer", "Around", "Roughly", "Only", "Just", "At", "By", "Than"].contains(toks[i - 1].text)
     }
 
     /// "and" inside an organisation's name: "Occupational Safety and Health Administration".

@@ -31,8 +31,11 @@ extension ArticleExtraction {
                 if let i = sameHead.max(by: { issues[$0].score < issues[$1].score }) { return i }
                 // Only a head that can describe anything ("the practice", "the business practices")
                 // falls back to the article's issue; "the soda tax" is not "the law" (it is new).
-                if cand.words.count < 2 || IssueFinder.genericHeads.contains(IssueFinder.singular(cand.head)) {
-                    return issues.indices.max(by: { issues[$0].score < issues[$1].score })
+                // (never onto a strike or protest: "their proposal" is not the walkout)
+                if cand.words.count < 2 || IssueFinder.genericHeads.contains(IssueFinder.singular(cand.head)),
+                   let best = issues.indices.max(by: { issues[$0].score < issues[$1].score }) {
+                    if IssueFinder.protestHeads.contains(IssueFinder.singular(issues[best].head)), !IssueFinder.protestHeads.contains(IssueFinder.singular(cand.head)) { return nil }
+                    return best
                 }
             }
             if let i = matchingIssue(cand) {

@@ -30,6 +30,13 @@ extension ArticleExtraction {
             for k in mentions.indices {
                 switch mentions[k].role {
                 case .named, .group:
+                    // "The union began a strike, with some 46,000 members walking off the job": bare
+                    // "members" acting are the organisation named before them in the sentence.
+                    if mentions[k].role == .group, mentions[k].qualifier == nil, ["members", "its members", "their members"].contains(mentions[k].name.lowercased()),
+                       let org = mentions[..<k].last(where: { $0.role == .named && $0.kind == .organization && $0.entity != nil })?.entity {
+                        mentions[k].entity = org
+                        continue
+                    }
                     // "the city's residents", "Acme's engineers": a possessor right before a bare
                     // group qualifies it ("Hamburg residents", "Acme engineers").
                     if mentions[k].role == .group, mentions[k].qualifier == nil, k > 0, mentions[k - 1].possessive,

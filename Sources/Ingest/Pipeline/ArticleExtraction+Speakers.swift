@@ -10,6 +10,7 @@ extension ArticleExtraction {
         if let t = topicIssue, IssueFinder.protestHeads.contains(IssueFinder.singular(issues[t].head)) {
             stanceFinder.protestIssue = true
             stanceFinder.counterparty = RuleExtractor.namedParty(in: [issues[t].label] + issues[t].aliases, entities: resolver.entities)
+                ?? analyses.prefix(2).lazy.compactMap { RuleExtractor.protestVenue($0, finder: self.stanceFinder) }.first
         }
         for r in resolver.relations where r.type == .leads && stanceFinder.leaders[r.to] == nil { stanceFinder.leaders[r.to] = r.from }
         quotes = QuoteAttributor(lexicon: lexicon)

@@ -130,7 +130,8 @@ extension ArticleExtraction {
             // a no-deal scenario would not be a catastrophe".
             // The reading overrides a quote's word balance ("would not be a “catastrophe”" is not
             // against anything). Only an actor under criticism defends; anyone else supports.
-            if let v = a.speechVerb, let sp = a.speaker, RuleExtractor.insistVerbs.contains(a.tokens[v].lower),
+            // (in an article about a strike or protest, what goes on — "all units would remain open" — is not the protest)
+            if !stanceFinder.protestIssue, let v = a.speechVerb, let sp = a.speaker, RuleExtractor.insistVerbs.contains(a.tokens[v].lower),
                !found.contains(where: { $0.holder == sp && !$0.rule.hasPrefix("quote") && !$0.rule.hasPrefix("speech") }),
                a.tokens[(v + 1)...].contains(where: { ["continue", "proceed", "persist", "remain"].contains($0.lower) }) || RuleExtractor.isReassurance(a.tokens[(v + 1)...]) {
                 found.removeAll { $0.holder == sp }

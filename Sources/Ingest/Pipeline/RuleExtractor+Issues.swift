@@ -65,6 +65,22 @@ extension RuleExtractor {
         return nil
     }
 
+    /// Where a protest in the lead is aimed: "nurses walked off the job Monday at Mercy Hospital",
+    /// "a strike against Acme" — the organisation after at/against near a protest cue.
+    static func protestVenue(_ a: SentenceAnalysis, finder: StanceFinder) -> Int? {
+        for m in finder.cues(in: a) where StanceFinder.protestCues.contains(m.cue.label) || m.cue.label == "strike" {
+            var j = m.end
+            while j < min(a.tokens.count, m.end + 5) {
+                if ["at", "against"].contains(a.tokens[j].lower), let mi = a.mentionAt[j + 1 < a.tokens.count ? j + 1 : j] ?? (j + 2 < a.tokens.count ? a.mentionAt[j + 2] : nil),
+                   let e = a.mentions[mi].entity, a.mentions[mi].kind == .organization || a.mentions[mi].kind == .government {
+                    return e
+                }
+                j += 1
+            }
+        }
+        return nil
+    }
+
     /// Headline verbs of an act against the thing in dispute.
     static let negativeActs: Set<String> = Set(["block", "veto", "reject", "halt", "scrap", "cancel", "revoke", "suspend", "kill",
                                                 "shelve", "deny", "overturn", "refuse", "thwart", "bar"].flatMap(Inflector.forms(of:)))

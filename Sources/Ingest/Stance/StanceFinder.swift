@@ -509,6 +509,8 @@ struct StanceFinder {
             let intransitive = m.end < toks.count && ["and", "or", ","].contains(toks[m.end].lower)
             // "will stop selling Sentinel": an act's gerund object is what the act is about.
             var span = intransitive ? nil : objectSpan(a, after: m.end, excluding: Set(holders), practiceGerunds: cue.frame != .act)
+            // "walking out for our patients": whom a protest is for is not what it is against.
+            if Self.protestCues.contains(cue.label), m.end < toks.count, toks[m.end].lower == "for" { span = nil }
             // "supports Southwest adopting a non-Boeing aircraft": supporting what an actor does is
             // not supporting the actor; only an issue named in that clause is a target.
             if cue.polarity == .supports, case .entity? = span?.target, let end = span?.end, end < toks.count,
@@ -715,7 +717,7 @@ struct StanceFinder {
     /// protest is against, if the issue names it.
     var protestIssue = false
     var counterparty: Int?
-    static let protestCues: Set<String> = ["strike against", "go on strike", "walk out", "protest", "picket", "boycott", "opt to strike",
+    static let protestCues: Set<String> = ["strike against", "go on strike", "walk out", "walk off the job", "protest", "picket", "boycott", "opt to strike",
                                            "vote to strike", "threaten to strike", "decide to strike", "prepare to strike"]
 
     /// What a cue with no object is about: the article's issue, except that striking or
@@ -733,7 +735,8 @@ struct StanceFinder {
     func hasUnknownObject(_ a: SentenceAnalysis, after k: Int) -> Bool {
         let toks = a.tokens
         var j = k
-        while j < toks.count, WordClasses.isAdverb(toks[j].lower) { j += 1 }
+        // ("walked out Monday at the plant": when is no object)
+        while j < toks.count, WordClasses.isAdverb(toks[j].lower) || IssueFinder.isTemporal(toks[j]) { j += 1 }
         guard j < toks.count, toks[j].kind == .word else { return false }
         let w = toks[j].lower
         // A gerund names a practice ("defended scraping"): the article's issue, usually.

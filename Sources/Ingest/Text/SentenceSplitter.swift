@@ -2,6 +2,11 @@
 /// abbreviation (Gov., Sen., Inc., U.S. …) or an initial does not end a sentence; a closing quote
 /// right after the final punctuation belongs to the sentence it closes.
 public enum SentenceSplitter {
+    /// The AP abbreviations of US states, as used in datelines ("RENO, Nev.").
+    static let stateAbbreviations: Set<String> = ["ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
+                                                  "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+                                                  "tenn", "tex", "vt", "va", "wash", "wis", "wyo", "n.h", "n.j", "n.m", "n.y", "n.c", "n.d",
+                                                  "r.i", "s.c", "s.d", "w.va"]
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr",
         "inc", "corp", "co", "ltd", "llc", "bros", "no", "vs", "v", "etc", "jan", "feb", "mar", "apr", "aug",
@@ -28,7 +33,9 @@ public enum SentenceSplitter {
                 if t.text == ".", i > 0 {
                     let prev = tokens[i - 1]
                     let p = prev.lower.hasSuffix(".") ? String(prev.lower.dropLast()) : prev.lower
-                    if prev.end == t.start && (abbreviations.contains(p) || (prev.text.count == 1 && prev.isCapitalized)) {
+                    // "BRANNOCK, Wis. (AP) —": a state's abbreviation after a dateline's comma.
+                    let datelineState = i >= 2 && tokens[i - 2].text == "," && prev.isCapitalized && stateAbbreviations.contains(p)
+                    if prev.end == t.start && (abbreviations.contains(p) || (prev.text.count == 1 && prev.isCapitalized) || datelineState) {
                         // "Sen. Smith" continues; "... the U.S. The next" ends when a capital
                         // follows a country abbreviation only if the next word is a function word.
                         end = false
