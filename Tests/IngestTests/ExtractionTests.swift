@@ -583,6 +583,23 @@ struct Case: CustomStringConvertible, Sendable {
         #expect(!g.entities.contains { $0.name == "members" }, "\(g.entities.map(\.name))")
     }
 
+    @Test func theHeadlinesUnnamedBillIsTheOneBillTheBodyNumbers() {
+        let g = extract("Gov. Ann Hale on Friday vetoed the data-privacy bill. Senate Bill 41, known as the Data Dignity Act, passed in May. The Bankers Group had criticized the measure.",
+                        title: "Hale vetoes data-privacy bill")
+        #expect(g.issues.first?.label == "SB 41 (Senate Bill 41)", "\(g.issues.map(\.label))")
+        #expect(g.issues.first?.aliases.contains("data-privacy bill") == true, "\(g.issues.map(\.aliases))")
+        #expect(edges(g).contains { $0.holder == "Bankers Group" && $0.polarity == .opposes && $0.target == "SB 41 (Senate Bill 41)" }, "\(edges(g))")
+    }
+
+    @Test func aDatelineNamesNoActorAndALeadsIndefiniteSubjectActs() {
+        let g = extract("RENO, Nev., Feb 8 (Reuters) - A local water group sued the Bureau of Land Management on Wednesday, arguing the agency ignored evidence that the site holds burial grounds.",
+                        title: "Water group sues over Nevada lithium mine")
+        #expect(!edges(g).contains { $0.holder == "Nev" || $0.holder == "Reuters" }, "\(edges(g))")
+        // ("burial grounds" is a plural noun, not the verb "ground"; "the agency" is the bureau, not Nevada)
+        #expect(!g.stances.contains { $0.cue.lowercased() == "grounds" }, "\(g.stances.map(\.cue))")
+        #expect(!edges(g).contains { $0.holder == "Nevada" }, "\(edges(g))")
+    }
+
     @Test func theObjectOfAVerbIsNotASubjectOfTheNextClause() {
         let g = extract("The toll plan would hurt commuters and truckers were left frustrated by the city council.")
         #expect(!edges(g).contains { $0.holder == "commuters" }, "\(edges(g))")

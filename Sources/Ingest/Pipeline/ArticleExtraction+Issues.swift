@@ -161,6 +161,24 @@ extension ArticleExtraction {
                 analyses[n].issues.append((p.start, p.end, i))
             }
         }
+        // "Governor vetoes data-privacy bill" … "Senate Bill 412, known as …": when the body numbers
+        // exactly one bill, the headline's unnamed bill is that bill, under its number.
+        let numbered = issues.indices.filter { issues[$0].head == "bill" && issues[$0].label.contains("(") }
+        if numbered.count == 1, let b = numbered.first,
+           let t = titleIssues.first(where: { IssueFinder.legislativeHeads.contains(IssueFinder.singular(issues[$0].head)) && !RuleExtractor.isNamed(issues[$0].label) }),
+           t != b {
+            issues[t].aliases.append(issues[t].label)
+            for al in [issues[b].label] + issues[b].aliases where !issues[t].aliases.contains(al) { issues[t].aliases.append(al) }
+            issues[t].label = issues[b].label
+            issues[t].head = "bill"
+            issues[t].words.formUnion(issues[b].words)
+            issues[t].score += issues[b].score
+            issues[b].score = 0
+            for n in analyses.indices {
+                for k in analyses[n].issues.indices where analyses[n].issues[k].issue == b { analyses[n].issues[k].issue = t }
+            }
+            if lastNamed[b] != nil { lastNamed[t] = max(lastNamed[t] ?? 0, lastNamed[b]!) }
+        }
         // "its subcontract on Project Maven": a deal the headline names generically is the deal
         // about the program the body names; the program's name joins its label.
         if let t = titleIssues.first(where: { IssueFinder.dealHeads.contains(issues[$0].head) && !RuleExtractor.isNamed(issues[$0].label) }),

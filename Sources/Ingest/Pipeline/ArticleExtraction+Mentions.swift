@@ -135,6 +135,8 @@ extension ArticleExtraction {
                 if let e = m.entity, issues[iss.issue].head != "bill" { resolver.setKind(e, .product) }
                 return true
             }
+            // "RENO, Nev., Feb 8 (Reuters) - A tribe sued …": the dateline's place and agency are no actors.
+            if n <= 1, let dash = RuleExtractor.datelineEnd(toks) { mentions.removeAll { $0.end <= dash } }
             analyses[n].mentions = mentions
             analyses[n].indexMentions()
         }

@@ -84,6 +84,9 @@ extension RuleExtractor {
                 if w == "they" || w == "them", h.kind == .person { continue }
                 if (w == "it"), h.plural { continue }
                 if m.role == .nominal, h.kind == .media { continue }
+                // "the agency", "the department" is a body, not the state or country last named.
+                if m.role == .nominal, ["agency", "bureau", "department", "regulator", "commission", "ministry", "office", "board"].contains(NameKey.make(MentionFinder.stripPossessive(m.name).0)),
+                   resolver.lexicon.places.contains(resolver.entities[h.entity].key) { continue }
                 // an unknown name standing for a city is one word, and not a plural ("Olympics")
                 if m.role == .nominal, h.kind == .other, resolver.entities[h.entity].name.contains(" ") || resolver.entities[h.entity].name.hasSuffix("s") { continue }
                 // "the company" is not "Harbor Union": a business description skips names ending

@@ -125,4 +125,12 @@ extension RuleExtractor {
         }
         return nil
     }
+
+    /// The dash that ends a dateline ("RENO, Nev., Feb 8 (Reuters) -", "BRANNOCK, Wis. (AP) —"):
+    /// a city in capitals opens the sentence and a dash follows within a few words.
+    static func datelineEnd(_ toks: [Token]) -> Int? {
+        guard let first = toks.first, first.kind == .word, first.text.count >= 3, first.text == first.text.uppercased(),
+              first.text.contains(where: \.isLetter) else { return nil }
+        return toks.indices.prefix(16).first { ["—", "–", "-", "--"].contains(toks[$0].text) }
+    }
 }

@@ -38,7 +38,11 @@ struct StanceFinder {
             // A capitalised cue mid-sentence is a name ("Support Network"), except inside groups.
             if t.isCapitalized && i > 0 && !(a.mentionAt[i].map { a.mentions[$0].role == .group } ?? false) { i += 1; continue }
             var best: CueMatch?
+            // "burial grounds", "legal challenges": an -s form after a plain modifier is a plural noun.
+            let pluralNoun = i > 0 && t.lower.hasSuffix("s") && !t.lower.hasSuffix("ss") && toks[i - 1].kind == .word && !toks[i - 1].isCapitalized
+                && a.mentionAt[i - 1] == nil && !Self.closedClass(toks[i - 1].lower)
             for c in cands {
+                if pluralNoun, c.isVerb, c.label.split(separator: " ").first.map({ String($0) != t.lower }) == true { continue }
                 var k = i + 1
                 var ok = true
                 for w in c.words {
@@ -314,6 +318,14 @@ struct StanceFinder {
             j -= 1
         }
         return false
+    }
+
+    /// Function words, adverbs and the like: a word before a verb that is no noun modifier.
+    static func closedClass(_ w: String) -> Bool {
+        WordClasses.determiners.contains(w) || WordClasses.isAdverb(w) || WordClasses.auxiliaries.contains(w) || WordClasses.isNegator(w)
+            || WordClasses.subjectPronouns.contains(w) || WordClasses.relativePronouns.contains(w) || WordClasses.coordinators.contains(w)
+            || WordClasses.prepositions.contains(w) || WordClasses.subordinators.contains(w) || WordClasses.intentionVerbs.contains(w)
+            || ["to", "who", "which", "that", "also", "still", "now", "then", "who"].contains(w)
     }
 
     /// The article's issue whose head is one of these nouns, if any.
@@ -1015,8 +1027,10 @@ struct StanceFinder {
             let t = a.tokens
             return men.end + 1 < t.count && Self.actionNouns.contains(t[men.end].lower) && t[men.end + 1].lower == "to"
         }
-        // "a Republican who says": an indefinite description is predicated of someone else.
-        if men.start > 0, ["a", "an"].contains(a.tokens[men.start - 1].lower), men.role != .group { return false }
+        // "a Republican who says": an indefinite description is predicated of someone else —
+        // except where a lead introduces its actor ("RENO (Reuters) - A Native American tribe sued …").
+        if men.start > 0, ["a", "an"].contains(a.tokens[men.start - 1].lower), men.role != .group,
+           !(men.start == 1 || men.start >= 2 && ["—", "–", "-"].contains(a.tokens[men.start - 2].text)) { return false }
         if men.role == .pronoun, ["him", "them", "her", "us", "me"].contains(men.lowerSurface) { return false }
         let toks = a.tokens
         var p = men.start - 1

@@ -44,6 +44,8 @@ public struct Lexicon: Sendable {
     var firstNames: Set<String> = []
     var ambiguousFirstNames: Set<String> = []
     var gazetteer: [String: GazetteerEntry] = [:]
+    /// Name keys of the countries and states (`places.tsv`).
+    var places: Set<String> = []
 
     /// The lexicons shipped with graphq.
     public static let bundled: Lexicon = {
@@ -125,6 +127,7 @@ public struct Lexicon: Sendable {
                 guard cols.count >= 2, let kind = EntityKind(lenient: cols[1]) else { throw bad("expected: name<TAB>kind[<TAB>alias|alias…]") }
                 let entry = GazetteerEntry(name: cols[0], kind: kind)
                 gazetteer[NameKey.make(cols[0])] = entry
+                if name == "places.tsv" { places.insert(NameKey.make(cols[0])) }
                 if cols.count > 2 {
                     for a in cols[2].split(separator: "|") { gazetteer[NameKey.make(String(a))] = entry }
                 }
