@@ -168,6 +168,12 @@ struct MentionFinder {
                !lexicon.stopCapitals.contains(toks[i + 2].text) {
                 var j = i + 2
                 while j < toks.count, toks[j].kind == .word, toks[j].isCapitalized { j += 1 }
+                // "members of Parents for Classroom Transparency": connectors inside the name
+                while j + 1 < toks.count, Self.connectors.contains(toks[j].lower) || toks[j].lower == "and" && joinsOrgName(toks, j),
+                      toks[j + 1].kind == .word, toks[j + 1].isCapitalized {
+                    j += 1
+                    while j < toks.count, toks[j].kind == .word, toks[j].isCapitalized { j += 1 }
+                }
                 let org = surface(i + 2, j)
                 let place = toks[i + 1].lower == "in"
                 if !place && (base == "employees" || base == "workers" || base == "staff" || base == "members" || base == "shareholders"
