@@ -177,7 +177,8 @@ struct MentionFinder {
                 let org = surface(i + 2, j)
                 let place = toks[i + 1].lower == "in"
                 if !place && (base == "employees" || base == "workers" || base == "staff" || base == "members" || base == "shareholders"
-                    || base == "investors" || base == "engineers" || base == "pilots" || base == "drivers") {
+                    || base == "investors" || base == "engineers" || base == "pilots" || base == "drivers"
+                    || ["students", "teachers", "nurses", "doctors", "parents"].contains(base)) {
                     mention.qualifier = Self.stripPossessive(org).0
                     mention.name = Self.stripPossessive(org).0 + " " + base
                     mention.end = j
@@ -336,7 +337,17 @@ struct MentionFinder {
                     // Party-and-state tags ("D-San Diego", "R-Texas") are not names.
                     if t.text.count > 2, ["D-", "R-", "I-"].contains(String(t.text.prefix(2))) { break }
                     parts.append(j); j += 1
-                    if Self.stripPossessive(t.text).1 { break }
+                    // ("Penobscot Bay Fishermen's Alliance": a possessive inside an organisation's name)
+                    // (j is now the token after t)
+                    if Self.stripPossessive(t.text).1 {
+                        guard j < toks.count, toks[j].kind == .word, lexicon.orgWords[toks[j].text] != nil else { break }
+                        continue
+                    }
+                    // "European Rail Operators' Forum": the plural possessive's apostrophe split off
+                    if j + 1 < toks.count, ["'", "’"].contains(toks[j].text), toks[j].start == t.end, t.lower.hasSuffix("s"),
+                       toks[j + 1].kind == .word, lexicon.orgWords[toks[j + 1].text] != nil {
+                        j += 1; continue
+                    }
                     continue
                 }
                 if t.kind == .number, !parts.isEmpty, j + 1 <= toks.count, isNameNumber(toks, j) { parts.append(j); j += 1; continue }

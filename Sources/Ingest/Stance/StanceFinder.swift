@@ -880,8 +880,8 @@ struct StanceFinder {
         let beforeVerbUnsuitable = k > 0 && (a.mentionAt[k - 1].map { !suitableSubject(a, $0) } ?? true)
         if k > 0, toks[k].text == "," {
             var r = k - 1
-            while r > 0, k - r < 40, !(toks[r].text == "," && ["which", "who"].contains(toks[r + 1].lower)) { r -= 1 }
-            if r > 0, toks[r].text == ",", r + 1 < toks.count, ["which", "who"].contains(toks[r + 1].lower),
+            while r > 0, k - r < 40, !(toks[r].text == "," && ["which", "who", "whose"].contains(toks[r + 1].lower)) { r -= 1 }
+            if r > 0, toks[r].text == ",", r + 1 < toks.count, ["which", "who", "whose"].contains(toks[r + 1].lower),
                !toks[(r + 1)..<k].contains(where: { $0.text == "," }) || beforeVerbUnsuitable {
                 k = r - 1
             } else if beforeVerbUnsuitable, let c = Self.openingComma(toks, closedAt: k, within: 15), let mi = a.mentionAt[c - 1], suitableSubject(a, mi) {
@@ -908,6 +908,12 @@ struct StanceFinder {
             // subject is the noun right before the pronoun, whatever governs that noun; "Texas is
             // among the states which …" makes Texas one of them.
             // ("Ajit Pai, a Republican who says": an indefinite description is predicated of someone else)
+            // ("Rep. Jerome Bakari, a St. Louis Democrat who voted …": the description's person votes)
+            if ["which", "who", "that"].contains(t.lower), k > 0, let mi = a.mentionAt[k - 1],
+               let art = (max(0, a.mentions[mi].start - 5)..<a.mentions[mi].start).last(where: { ["a", "an"].contains(toks[$0].lower) }),
+               art >= 2, toks[art - 1].text == ",", let pi = a.mentionAt[art - 2], a.mentions[pi].kind == .person, a.mentions[pi].entity != nil {
+                return expandCoordination(a, pi, speakerOrg: speakerOrg) + companions
+            }
             if ["which", "who", "that"].contains(t.lower), k > 0, let mi = a.mentionAt[k - 1], a.mentions[mi].entity != nil,
                a.mentions[mi].role != .pronoun, !a.mentions[mi].possessive,
                !(a.mentions[mi].start > 0 && ["a", "an"].contains(toks[a.mentions[mi].start - 1].lower) && a.mentions[mi].role != .group) {
