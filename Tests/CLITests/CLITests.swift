@@ -119,3 +119,63 @@ struct CLI {
         #expect(r.stderr.contains("graphq ingest"))
     }
 }
+
+/// `graphq eval`: extraction scored against gold-annotated articles, the way shared/eval/score.py does.
+@Suite(.serialized) struct EvalCLITests {
+    static let article = """
+    {"id": "dock-1", "title": "Dockworkers protest Portline automation", "published": "2024-05-02",
+     "source_url": "https://example.org/quay/1",
+     "text": "Dockworkers protested Portline Logistics over its automated cranes on Monday.\\n\\nMayor Ann Park praised the automated cranes. The Harbor Guild said nothing.",
+     "gold": {"entities": [{"name": "dockworkers", "kind": "group", "aliases": ["Dockworkers"]},
+                           {"name": "Portline Logistics", "kind": "organization", "aliases": ["Portline Logistics"]},
+                           {"name": "Ann Park", "kind": "person", "aliases": ["Mayor Ann Park"]},
+                           {"name": "Harbor Guild", "kind": "organization", "aliases": ["Harbor Guild"]}],
+              "stances": [{"holder": "dockworkers", "polarity": "opposes", "target": "Portline Logistics", "topic": "port automation"},
+                          {"holder": "Ann Park", "polarity": "supports", "target": "automated cranes", "topic": "port automation"},
+                          {"holder": "Harbor Guild", "polarity": "opposes", "target": "automated cranes", "topic": "port automation"}]}}
+    """
+
+    @Test func scoresAGoldDirectoryPerClassAndArticle() throws {
+        let dir = try CLI.tempDir()
+        try Self.article.write(to: dir.appendingPathComponent("dock-1.json"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["eval", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        // the one stance the text states is found; the mayor's praise of an unnamed thing and the
+        // guild's silence are not stances graphq reads, so recall is 1 of 3
+        #expect(r.stdout.contains("dock-1                                    1    1    3"), "\(r.stdout)")
+        #expect(r.stdout.contains("lenient  P=1.000 R=0.333 F1=0.500  (tp 1, predicted 1, gold 3)"), "\(r.stdout)")
+        #expect(r.stdout.contains("  opposes   P=1.000 R=0.500 F1=0.667"), "\(r.stdout)")
+        #expect(r.stdout.contains("entity recall 1.000"), "\(r.stdout)")
+
+        let preds = try CLI.tempDir().appendingPathComponent("pred.json")  // (outside the gold directory)
+        let j = try CLI.run(["eval", dir.path, "--json", "--predictions", preds.path])
+        let obj = try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any]
+        let lenient = obj?["lenient"] as? [String: Any]
+        #expect(lenient?["tp"] as? Int == 1 && lenient?["gold"] as? Int == 3, "\(j.stdout)")
+        // the predictions file is what score.py reads: entities and stances with article ids
+        let written = try JSONSerialization.jsonObject(with: Data(contentsOf: preds)) as? [String: Any]
+        let stances = written?["stances"] as? [[String: Any]] ?? []
+        #expect(stances.contains { $0["holder"] as? String == "dockworkers" && $0["article"] as? String == "dock-1" }, "\(stances)")
+
+        // a confidence above every stance's leaves nothing predicted
+        let strict = try CLI.run(["eval", dir.path, "--min-confidence", "0.99"])
+        #expect(strict.stdout.contains("(tp 0, predicted 0, gold 3)"), "\(strict.stdout)")
+    }
+
+    @Test func badGoldInputIsAClearErrorWithThePath() throws {
+        let missing = try CLI.run(["eval", "/nonexistent/gold"])
+        #expect(missing.status == 65)
+        #expect(missing.stderr.contains("/nonexistent/gold: not a directory"), "\(missing.stderr)")
+
+        let dir = try CLI.tempDir()
+        try "{ not json".write(to: dir.appendingPathComponent("bad.json"), atomically: true, encoding: .utf8)
+        let bad = try CLI.run(["eval", dir.path])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("bad.json: not valid JSON"), "\(bad.stderr)")
+
+        let empty = try CLI.tempDir()
+        let none = try CLI.run(["eval", empty.path])
+        #expect(none.status == 65)
+        #expect(none.stderr.contains("no .json gold files"), "\(none.stderr)")
+    }
+}

@@ -186,12 +186,13 @@ public struct GoldScorer {
             let p = v.1 > 0 ? Double(v.0) / Double(v.1) : 0
             let r = v.2 > 0 ? Double(v.0) / Double(v.2) : 0
             let f = p + r > 0 ? 2 * p * r / (p + r) : 0
-            func round3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+            // (ties to even, as Python's round() in score.py: 130/160 is 0.812)
+            func round3(_ x: Double) -> Double { (x * 1000).rounded(.toNearestOrEven) / 1000 }
             return PRF(precision: round3(p), recall: round3(r), f1: round3(f), tp: v.0, predicted: v.1, gold: v.2)
         }
         return Result(lenient: prf(tot["lenient"]!), strict: prf(tot["strict"]!), pair: prf(tot["pair"]!),
                       perClassStrict: perClass.mapValues(prf),
-                      entityRecall: entTotal > 0 ? (Double(entFound) / Double(entTotal) * 1000).rounded() / 1000 : 0,
+                      entityRecall: entTotal > 0 ? (Double(entFound) / Double(entTotal) * 1000).rounded(.toNearestOrEven) / 1000 : 0,
                       articles: rows)
     }
 }
