@@ -1238,7 +1238,11 @@ struct StanceFinder {
                 if men.possessive, men.end + 1 < toks.count, Self.actionNouns.contains(toks[men.end].lower), toks[men.end + 1].lower == "to" {
                     // (an aim the analysis cannot name is the article's issue: "vow to ban flavored e-cigarettes")
                     let aim = objectSpan(a, after: men.end + 2, excluding: excluding, practiceGerunds: practiceGerunds)
-                    if let aim { return aim }
+                    // ("denied the FTC's attempt to block the deal": acting against an attempt to stop X is for X)
+                    if var aim {
+                        if men.end + 2 < toks.count, lexicon.urgeComplements[toks[men.end + 2].lower] == .opposes { aim.undone.toggle() }
+                        return aim
+                    }
                     if let main = mainIssue { return ObjectSpan(target: .issue(main), end: men.end + 2, undone: undone) }
                     j = men.end + 2; seenContent += 1; continue
                 }
