@@ -444,12 +444,17 @@ struct MentionFinder {
         return mentions.sorted { $0.start < $1.start }
     }
 
+    static let votingBodies: Set<String> = ["Senate", "House", "Assembly", "Council", "Board", "Commission", "Legislature", "Committee",
+                                            "Court", "Parliament", "Congress", "Chamber"]
+
     /// "SB 12", "Model 9X": numbers inside names.
     /// ("About 1,100 nurses", "Some 400 drivers": a count after a capitalised quantifier is no name)
     func isNameNumber(_ toks: [Token], _ i: Int) -> Bool {
         toks[i].kind == .number && i > 0 && toks[i - 1].isCapitalized && toks[i - 1].kind == .word
             && !toks[i].text.contains(",") && !lexicon.stopCapitals.contains(toks[i - 1].text)
             && !["About", "Some", "Nearly", "Almost", "Over", "More", "Fewer", "Around", "Roughly", "Only", "Just", "At", "By", "Than"].contains(toks[i - 1].text)
+            // ("passed the Senate 14-10": a vote's tally after a body is no part of its name)
+            && !(toks[i].text.contains(where: { $0 == "-" || $0 == "–" }) && Self.votingBodies.contains(toks[i - 1].text))
     }
 
     /// "and" inside an organisation's name: "Occupational Safety and Health Administration".

@@ -45,6 +45,15 @@ extension RuleExtractor {
         // Northshore Teachers Union": a description whose head is a word of a recent name.
         if m.role == .nominal {
             let head = NameKey.make(MentionFinder.stripPossessive(m.name).0)
+            // "his office", "her campaign": the person's own (an attorney general's office acts for them).
+            let words = m.lowerSurface.split(separator: " ")
+            if words.count == 2, ["his", "her"].contains(words[0]), ["office", "team", "campaign", "staff"].contains(words[1]) {
+                return history.reversed().first(where: { $0.kind == .person })?.entity
+            }
+            // "its members", "their members": the organisation's.
+            if words.count == 2, ["its", "their"].contains(words[0]), ["members", "membership"].contains(words[1]) {
+                return history.reversed().first(where: { [.organization, .government].contains($0.kind) })?.entity
+            }
             // "the administration" is the one named by its leader ("the Biden administration") before
             // an agency whose name happens to end in the word.
             // "the federal government" is the national one: an administration or the country, never

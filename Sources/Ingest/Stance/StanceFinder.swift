@@ -58,7 +58,7 @@ struct StanceFinder {
                 guard ok else { continue }
                 // ("a strike against": after a determiner the noun reading of a word wins)
                 // ("drew support from X": a noun before "from")
-                let nounContext = i > 0 && WordClasses.determiners.contains(toks[i - 1].lower) || k < toks.count && toks[k].lower == "from"
+                let nounContext = i > 0 && WordClasses.determiners.contains(toks[i - 1].lower) || k < toks.count && ["from", "among"].contains(toks[k].lower)
                 if best == nil || k - i > best!.end - best!.start || k - i == best!.end - best!.start && !c.isVerb && nounContext {
                     best = CueMatch(start: i, end: k, cue: c)
                 }
@@ -132,6 +132,7 @@ struct StanceFinder {
         found += legalActions(in: a, taken: Set(found.map(\.holder)))
         found += licensing(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
         found += votes(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
+        found += passages(in: a, taken: Set(found.map(\.holder)))
         found += authorship(in: a, taken: Set(found.map(\.holder)))
         found += efforts(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
         found += labelling(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
@@ -326,6 +327,47 @@ struct StanceFinder {
             || WordClasses.subjectPronouns.contains(w) || WordClasses.relativePronouns.contains(w) || WordClasses.coordinators.contains(w)
             || WordClasses.prepositions.contains(w) || WordClasses.subordinators.contains(w) || WordClasses.intentionVerbs.contains(w)
             || ["to", "who", "which", "that", "also", "still", "now", "then", "who"].contains(w)
+    }
+
+    /// "Senate Bill 412 … passed the Senate 14-10 and the House 201-163", "It passed the state
+    /// House 112-41": the chambers a measure passed voted for it.
+    func passages(in a: SentenceAnalysis, taken: Set<Int>) -> [FoundStance] {
+        let toks = a.tokens
+        var out: [FoundStance] = []
+        for k in toks.indices where ["passed", "cleared"].contains(toks[k].lower) && k > 0 {
+            // the measure: an issue ending right before (an apposition may stand between) or "it"
+            var measure: Int?
+            if let mi = a.mentionAt[k - 1], a.mentions[mi].role == .pronoun, a.mentions[mi].lowerSurface == "it" {
+                measure = a.issues.last(where: { $0.end <= k })?.issue ?? mainIssue
+            } else if let iss = a.issues.last(where: { $0.end <= k && k - $0.end <= 10 }),
+                      toks[iss.end..<k].allSatisfy({ $0.text != ";" && $0.text != "." }),
+                      iss.end == k || toks[iss.end].text == "," {
+                measure = iss.issue
+            }
+            guard let m = measure else { continue }
+            // the chambers: government bodies named after the verb, tallies and "and" between
+            var holders: [Int] = []
+            var j = k + 1
+            while j < toks.count, toks[j].text != ";", toks[j].text != "." || j + 1 < toks.count && toks[j + 1].kind == .number {
+                if let mi = a.mentionAt[j] {
+                    let men = a.mentions[mi]
+                    // ("the state Assembly": a description right before a name modifies it)
+                    if men.role == .nominal, men.end < toks.count, a.mentionAt[men.end] != nil { j = men.end; continue }
+                    let chamber = men.role == .named && MentionFinder.votingBodies.contains(toks[men.end - 1].text)
+                    guard men.kind == .government || chamber, let e = men.entity else { break }
+                    if !holders.contains(e), !taken.contains(e) { holders.append(e) }
+                    j = men.end; continue
+                }
+                let t = toks[j]
+                guard t.kind == .number || ["-", "–", "the", "and", "state", ","].contains(t.lower) || t.lower == "by" else { break }
+                j += 1
+            }
+            for h in holders {
+                out.append(FoundStance(holder: h, polarity: .supports, target: .issue(m), modality: .asserted,
+                                       cue: toks[k].text, rule: "enact:passed", confidence: 0.8))
+            }
+        }
+        return out
     }
 
     /// The article's issue whose head is one of these nouns, if any.
@@ -677,8 +719,11 @@ struct StanceFinder {
                     holders = coordinatedAfter(a, k + 1)
                     // "protests from Google and Microsoft workers, who objected to …": the relative
                     // clause says what the protests were about; it is read on its own.
+                    // (only when nothing names what the protests were against: "The proposal has faced
+                    // opposition from X, which collected signatures" is about the proposal)
                     if let end = coordinatedList(a, k + 1).end, end + 1 < toks.count, toks[end].text == ",",
-                       ["who", "which"].contains(toks[end + 1].lower), !["to", "against", "over"].contains(toks[m.end].lower) { return [] }
+                       ["who", "which"].contains(toks[end + 1].lower), !["to", "against", "over"].contains(toks[m.end].lower),
+                       subjectTarget(a, before: m.start) == nil { return [] }
                     break
                 }
                 // "over the objections of tribes": an actor after "of" holds the position.
@@ -1196,6 +1241,8 @@ struct StanceFinder {
         return cands.first { lexicon.urgeComplements[$0] != nil } ?? stem
     }
 
+    /// Verbs that stop what follows them ("legislation to suspend X").
+    static let stopping: Set<String> = ["suspend", "halt", "stop", "block", "revoke", "cancel", "end", "prevent"]
     static let banning: Set<String> = ["ban", "bans", "banned", "prohibit", "prohibits", "prohibited", "outlaw", "outlaws", "outlawed", "forbid", "forbids"]
 
     struct ObjectSpan { var target: ArticleGraph.Target; var end: Int; var undone: Bool }
@@ -1225,6 +1272,12 @@ struct StanceFinder {
                 // "efforts to repeal the ban", "a bid to block the merger": the aim is the object.
                 if iss.end + 1 < toks.count, toks[iss.end].lower == "to", Self.actionNouns.contains(toks[iss.end - 1].lower) {
                     j = iss.end + 1; seenContent += 1; continue
+                }
+                // "reintroduce legislation to suspend all uses of X": a measure to stop X is against X.
+                if iss.end + 2 < toks.count, toks[iss.end].lower == "to", Self.stopping.contains(toks[iss.end + 1].lower),
+                   IssueFinder.legislativeHeads.contains(IssueFinder.singular(toks[iss.end - 1].lower)),
+                   let stopped = objectSpan(a, after: iss.end + 2, excluding: excluding, practiceGerunds: false) {
+                    return ObjectSpan(target: stopped.target, end: stopped.end, undone: !stopped.undone)
                 }
                 // "enacted laws that ban vaccine mandates": the law's content is the object, undone.
                 if iss.end + 1 < toks.count, ["that", "which"].contains(toks[iss.end].lower), Self.banning.contains(toks[iss.end + 1].lower) {
