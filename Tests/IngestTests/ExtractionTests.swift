@@ -627,6 +627,22 @@ struct Case: CustomStringConvertible, Sendable {
         #expect(!edges(g).contains { $0.holder == "Nevada" }, "\(edges(g))")
     }
 
+    @Test func aMembersQuoteTakesTheSideOfTheOrganisationThatChallengesTheApproval() {
+        let g = extract("Federal regulators on Wednesday approved the Seaward wind farm. The Bay Fishermen's Alliance said it would challenge the approval in federal court. The alliance argues that the Bureau of Ocean Energy Management failed to study lobster migration. \"They drew the lease lines right over our grounds,\" said Wade Roe, a lobsterman from Vinal Harbor and the alliance's vice president.",
+                        title: "Feds approve Seaward wind farm; lobstermen vow court fight")
+        #expect(edges(g).contains { $0.holder == "Bay Fishermen's Alliance" && $0.polarity == .opposes && $0.target == "Seaward wind farm" }, "\(edges(g))")
+        #expect(edges(g).contains { $0.holder == "Bay Fishermen's Alliance" && $0.polarity == .opposes && $0.target == "Bureau of Ocean Energy Management" }, "\(edges(g))")
+        #expect(edges(g).contains { $0.holder == "Wade Roe" && $0.polarity == .opposes }, "\(edges(g))")
+        #expect(g.relations.contains { g.entities[$0.from].name == "Wade Roe" && $0.type == .memberOf }, "\(g.relations)")
+    }
+
+    @Test func welcomingARefusalToStopTheIssueSupportsIt() {
+        let g = extract("A judge on Friday refused to pause the Student Privacy Act. Attorney General Ann Park welcomed the ruling.",
+                        title: "Judge refuses to pause student privacy law")
+        #expect(edges(g).contains { $0.holder == "Ann Park" && $0.polarity == .supports }, "\(edges(g))")
+        #expect(!edges(g).contains { $0.holder == "Ann Park" && $0.polarity == .opposes }, "\(edges(g))")
+    }
+
     @Test func theObjectOfAVerbIsNotASubjectOfTheNextClause() {
         let g = extract("The toll plan would hurt commuters and truckers were left frustrated by the city council.")
         #expect(!edges(g).contains { $0.holder == "commuters" }, "\(edges(g))")

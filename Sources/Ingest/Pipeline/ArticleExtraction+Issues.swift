@@ -72,7 +72,7 @@ extension ArticleExtraction {
                 titlePhrases.append(o)
             }
             // "EU blocks Serrano's bid", "Governor vetoes privacy bill": the news is an act against the issue.
-            if let first = titlePhrases.first, tToks[..<first.start].contains(where: { RuleExtractor.negativeActs.contains($0.lower) }) {
+            if let first = titlePhrases.first, RuleExtractor.reportsActAgainst(tToks[..<first.start]) {
                 headlineActAgainst = true
             }
             for p in titlePhrases {

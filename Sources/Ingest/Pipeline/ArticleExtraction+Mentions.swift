@@ -94,7 +94,8 @@ extension ArticleExtraction {
             for k in mentions.indices where mentions[k].kind == .person && mentions[k].role == .named {
                 guard let person = mentions[k].entity, mentions[k].end < toks.count, toks[mentions[k].end].text == "," else { continue }
                 var role: String?
-                for other in mentions[(k + 1)...].prefix(2) where other.start - mentions[k].end <= 6 {
+                // ("Wade Roe, a lobsterman from Vinal Harbor and the alliance's vice president,": a role may come second)
+                for other in mentions[(k + 1)...].prefix(3) where other.start - mentions[k].end <= 10 {
                     guard let org = other.entity, [.organization, .government, .group].contains(resolver.entities[org].kind) || other.role == .nominal else { continue }
                     let between = toks[mentions[k].end..<other.start].map(\.lower)
                     let after = other.end < toks.count ? toks[other.end..<min(toks.count, other.end + 3)].map(\.lower) : []
@@ -104,10 +105,12 @@ extension ArticleExtraction {
                         role = after.first(where: { lexicon.lowerTitles.contains($0) || ["negotiator", "organizer", "organiser", "member", "founder", "director"].contains($0) })
                     }
                     if let r = role {
-                        resolver.relate(person, org, StanceFinder.leaderRoles.contains(r) ? .leads : .memberOf)
+                        // ("the alliance's vice president": a deputy is a member, not the leader)
+                        let deputy = (between + after).contains { ["vice", "deputy", "assistant", "associate"].contains($0) }
+                        resolver.relate(person, org, StanceFinder.leaderRoles.contains(r) && !deputy ? .leads : .memberOf)
                         if RuleExtractor.spokesRoles.contains(r) { spokespersonFor[person] = org }
+                        break
                     }
-                    break
                 }
             }
             // "Acme spokeswoman Jane Doe": a spokesperson named with their organisation.

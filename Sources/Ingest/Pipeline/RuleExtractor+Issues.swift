@@ -83,7 +83,15 @@ extension RuleExtractor {
 
     /// Headline verbs of an act against the thing in dispute.
     static let negativeActs: Set<String> = Set(["block", "veto", "reject", "halt", "scrap", "cancel", "revoke", "suspend", "kill",
-                                                "shelve", "deny", "overturn", "refuse", "thwart", "bar"].flatMap(Inflector.forms(of:)))
+                                                "shelve", "deny", "overturn", "thwart", "bar", "pause"].flatMap(Inflector.forms(of:)))
+
+    /// True when the headline's words before its issue report an act against it — not a refusal
+    /// of one ("Judge refuses to pause privacy law", "Senate won't block merger").
+    static func reportsActAgainst(_ toks: ArraySlice<Token>) -> Bool {
+        guard let k = toks.indices.last(where: { negativeActs.contains(toks[$0].lower) }) else { return false }
+        let before = toks[max(toks.startIndex, k - 3)..<k].map(\.lower)
+        return !before.contains(where: { ["refuses", "refused", "refuse", "declines", "declined", "decline", "won't", "not", "rejects", "fails"].contains($0) || WordClasses.isNegator($0) })
+    }
     /// Nouns that name such an act ("the ruling", "the decision", "the veto").
     static let actNouns: Set<String> = ["ruling", "decision", "veto", "rejection", "block", "blocking", "move", "denial", "refusal",
                                         "verdict", "order", "vetoes", "decisions", "rulings"]

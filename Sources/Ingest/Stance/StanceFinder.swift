@@ -133,6 +133,7 @@ struct StanceFinder {
         found += licensing(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
         found += votes(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
         found += passages(in: a, taken: Set(found.map(\.holder)))
+        found += failures(in: a, taken: Set(found.map(\.holder)))
         found += authorship(in: a, taken: Set(found.map(\.holder)))
         found += efforts(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
         found += labelling(in: a, speakerOrg: speakerOrg, taken: Set(found.map(\.holder)))
@@ -366,6 +367,23 @@ struct StanceFinder {
                 out.append(FoundStance(holder: h, polarity: .supports, target: .issue(m), modality: .asserted,
                                        cue: toks[k].text, rule: "enact:passed", confidence: 0.8))
             }
+        }
+        return out
+    }
+
+    /// "The alliance argues that BOEM failed to study …", "said the company had failed to …": a
+    /// speaker reporting someone's failure opposes them.
+    func failures(in a: SentenceAnalysis, taken: Set<Int>) -> [FoundStance] {
+        guard let sp = a.speaker, let v = a.speechVerb else { return [] }
+        let toks = a.tokens
+        var out: [FoundStance] = []
+        for k in toks.indices where k > v + 1 && ["failed", "fails", "failing"].contains(toks[k].lower) && k + 1 < toks.count && toks[k + 1].lower == "to" {
+            var j = k - 1
+            while j > v, WordClasses.auxiliaries.contains(toks[j].lower) || WordClasses.isAdverb(toks[j].lower) { j -= 1 }
+            guard let mi = a.mentionAt[j], let e = a.mentions[mi].entity, e != sp, !taken.contains(sp),
+                  [.organization, .government, .person].contains(a.mentions[mi].kind) else { continue }
+            out.append(FoundStance(holder: sp, polarity: .opposes, target: .entity(e), modality: .asserted,
+                                   cue: "failed to", rule: "speech.failed", confidence: 0.65))
         }
         return out
     }
@@ -798,6 +816,9 @@ struct StanceFinder {
         let w = toks[j].lower
         // A gerund names a practice ("defended scraping"): the article's issue, usually.
         if w.hasSuffix("ing") { return false }
+        // "challenge the approval", "appeal the ruling": the act the article reports, by its noun.
+        if ["the", "this", "that", "its", "their"].contains(w), j + 1 < toks.count,
+           RuleExtractor.actNouns.contains(toks[j + 1].lower) || ["approval", "approvals"].contains(toks[j + 1].lower) { return false }
         // "contests this interpretation": a demonstrative with a noun is an object of its own.
         if ["this", "these", "those"].contains(w), j + 1 < toks.count, toks[j + 1].kind == .word, a.mentionAt[j + 1] == nil, a.issueAt(j + 1) == nil,
            !WordClasses.determiners.contains(toks[j + 1].lower),
