@@ -1037,9 +1037,19 @@ struct StanceFinder {
         var conjuncts: [Int] = []
         var sawConjunction = false
         while n >= 0 {
-            let prev = a.mentions[n]
+            var prev = a.mentions[n]
             guard prev.end <= cur else { break }  // overlapping mentions are not a list
-            let between = (prev.end..<cur).filter { !Self.isAbbreviationPeriod(toks, $0) }.map { toks[$0].lower }
+            // "Sen. Mary Toll, a Minnesota Democrat, and Sen. Curt Beale": a person's indefinite
+            // apposition stands between the conjuncts; the person is the conjunct.
+            let gapStart = prev.end
+            if prev.start >= 3, ["a", "an"].contains(toks[prev.start - 1].lower), toks[prev.start - 2].text == ",",
+               let pi = a.mentionAt[prev.start - 3], a.mentions[pi].kind == .person, pi < n {
+                n = pi; prev = a.mentions[pi]
+            }
+            // (abbreviated titles between the conjuncts: "and Sen. Curt Beale"; "Clearview CEO and
+            // founder X" stays one person)
+            let between = (gapStart..<cur).filter { !Self.isAbbreviationPeriod(toks, $0) && !(toks[$0].text == "." && $0 > 0 && lexicon.titles.contains(toks[$0 - 1].text + "."))
+                && !lexicon.titles.contains(toks[$0].text + ".") }.map { toks[$0].lower }
             if !between.isEmpty, between.allSatisfy({ WordClasses.coordinators.contains($0) || $0 == "such" || $0 == "including" || WordClasses.determiners.contains($0) }),
                between.contains(where: { !WordClasses.determiners.contains($0) }), !prev.possessive {
                 if between.contains(where: { ["and", "or", "&", "well", "along", "plus", "including", "such"].contains($0) }) { sawConjunction = true }
