@@ -647,6 +647,15 @@ struct Case: CustomStringConvertible, Sendable {
         #expect(!edges(g).contains { $0.holder == "Ann Park" && $0.polarity == .opposes }, "\(edges(g))")
     }
 
+    @Test func aLeadsDescribedActorIsTheOneNamedNextAndACourtIsNoSide() {
+        let g = extract("KANSAS CITY, Mo., April 10 (Reuters) - A technology industry group on Tuesday sued to block the new Missouri age law. The Online Speech Coalition, whose members include large gaming companies, asked a federal judge to halt the age law.",
+                        title: "Tech group sues to block Missouri age law")
+        let coalition = g.entities.firstIndex { $0.name == "Online Speech Coalition" }
+        #expect(g.stances.contains { $0.holder == coalition && $0.polarity == .opposes && $0.rule.hasPrefix("act") }, "\(g.stances.map { "\($0.holder) \($0.rule)" })")
+        #expect(g.stances.contains { $0.holder == coalition && $0.polarity == .opposes && $0.rule.hasPrefix("urge") }, "\(g.stances.map { "\($0.holder) \($0.rule)" })")
+        #expect(!edges(g).contains { $0.holder == "companies" }, "\(edges(g))")
+    }
+
     @Test func theObjectOfAVerbIsNotASubjectOfTheNextClause() {
         let g = extract("The toll plan would hurt commuters and truckers were left frustrated by the city council.")
         #expect(!edges(g).contains { $0.holder == "commuters" }, "\(edges(g))")

@@ -294,6 +294,24 @@ struct MentionFinder {
             for x in k...h { covered[x] = true }
         }
 
+        // "RENO (Reuters) - A Native American tribe sued …", "A technology industry group sued …": a
+        // lead that introduces its actor by description; the name follows (resolved to the actor
+        // named next).
+        for k in toks.indices where !covered[k] && ["a", "an"].contains(toks[k].lower) && (k == 0 || ["—", "–", "-", "--"].contains(toks[k - 1].text)) {
+            var h = k + 1
+            while h < toks.count, h - k <= 4, toks[h].kind == .word, !toks[h].isCapitalized || h == k + 1 || toks[h - 1].isCapitalized,
+                  Self.nominalHeads[toks[h].lower] == nil, !covered[h], lexicon.cues[toks[h].lower] == nil, !WordClasses.prepositions.contains(toks[h].lower) {
+                h += 1
+            }
+            guard h < toks.count, !covered[h], let kind = Self.nominalHeads[toks[h].lower], kind == .organization || kind == .government,
+                  !(h + 1 < toks.count && toks[h + 1].lower == "of") else { continue }
+            // (names inside the description are its modifiers: "A Native American tribe")
+            mentions.removeAll { $0.start > k && $0.end <= h + 1 }
+            mentions.append(Mention(sentence: s.index, start: k, end: h + 1, name: toks[h].text, surface: surface(k, h + 1),
+                                    kind: kind, role: .nominal, possessive: false))
+            for x in k...h { covered[x] = true }
+        }
+
         // "a senior administration official", "a company spokeswoman": an unnamed person speaking
         // for a body the article already named; the body is the actor (resolved like "the administration").
         for k in toks.indices where !covered[k] && ["a", "an", "one"].contains(toks[k].lower) {

@@ -653,7 +653,22 @@ struct StanceFinder {
             }
             // "demanding that the company stop …": the request in a that-clause, verb without "to".
             let thatClause = m.end < toks.count && toks[m.end].lower == "that"
-            guard let (addressee, addresseeEnd) = firstMention(a, from: thatClause ? m.end + 1 : m.end, within: 6) else { return [] }
+            guard let (addressee, addresseeEnd) = firstMention(a, from: thatClause ? m.end + 1 : m.end, within: 6) else {
+                // "asked a federal judge to halt the law": an addressee no actor names (a court, a
+                // judge) decides nothing itself; the request's side is the requested act's.
+                guard let to = (m.end..<min(toks.count, m.end + 6)).first(where: { toks[$0].lower == "to" }), to > m.end, to + 1 < toks.count,
+                      toks[m.end..<to].allSatisfy({ $0.kind == .word && !$0.isCapitalized }),
+                      toks[m.end..<to].contains(where: { ["judge", "court", "justices", "panel", "magistrate", "tribunal", "arbitrator"].contains($0.lower) })
+                else { return [] }
+                var v = to + 1
+                if v < toks.count, WordClasses.isAdverb(toks[v].lower) { v += 1 }
+                guard v < toks.count, let p = lexicon.urgeComplements[toks[v].lower] else { return [] }
+                let holders = participleHolders(a, m, speakerOrg: speakerOrg) ?? subjects(a, before: m.start, speakerOrg: speakerOrg)
+                guard !holders.isEmpty, let thing = object(a, after: v + 1, excluding: Set(holders)) ?? mainTarget else { return [] }
+                emit(holders, thing, polarity: p, conf: cue.confidence * 0.9, rule: "urge.request:\(cue.label)")
+                lastObjectEnd = v + 1
+                return results
+            }
             // "to VERB" after the addressee.
             var k = addresseeEnd
             var complement: Polarity?
