@@ -511,7 +511,8 @@ struct MentionFinder {
         }
         let (nameText, poss) = Self.stripPossessive(surface(a, b))
         var kind = classify(nameText, tokens: Array(toks[a..<b]), sentenceInitial: a == 0)
-        if titleStart >= 0, titleEnd == b - 1, lexicon.orgWords[toks[b - 1].text] != nil { titleStart = -1 }
+        // ("Harvest Justice Law Center": a name ending in an organisation word has no person in it)
+        if titleStart >= 0, titleEnd < b, lexicon.orgWords[toks[b - 1].text] != nil { titleStart = -1 }
         if titleStart >= 0, titleEnd < b {
             // title + person name after it
             let personStart = titleEnd

@@ -70,7 +70,10 @@ struct IssueFinder {
         while j < toks.count, j - i < 8 {
             let t = toks[j]
             if t.kind == .word && t.isCapitalized {
-                if Self.actWords.contains(t.text) && j > i { return (toks[i...j].map(\.text).joined(separator: " "), [], j - i + 1) }
+                // ("the Harvest Justice Law Center": a name that runs on past the act word is no act)
+                if Self.actWords.contains(t.text) && j > i && !(j + 1 < toks.count && toks[j + 1].kind == .word && toks[j + 1].isCapitalized) {
+                    return (toks[i...j].map(\.text).joined(separator: " "), [], j - i + 1)
+                }
                 j += 1; continue
             }
             if ["of", "and", "for", "the", "on", "to"].contains(t.lower) || t.kind == .number { j += 1; continue }
