@@ -58,11 +58,13 @@ struct EntityResolver {
         // "the Bureau of Land Management (BLM)": an acronym the article spelled out is that body,
         // whatever else the gazetteer knows by it.
         // (and a name this article already resolved keeps its referent: "BLM", then "the BLM")
-        let spelledOut = byKey[NameKey.make(name)]
-            ?? (Self.isAcronym(name) ? entities.indices.first { entities[$0].words.count >= 2 && Self.initials(entities[$0].words) == name } : nil)
-        if spelledOut == nil, let g = lexicon.gazetteer[NameKey.make(name)] { name = g.name; kind = g.kind }
-        if let i = spelledOut { noteAlias(i, m.surface, m.name); byKey[NameKey.make(name)] = i; return finish(i, m) }
-        let key = NameKey.make(name)
+        let rawKey = NameKey.make(name)
+        if let i = byKey[rawKey]
+            ?? (Self.isAcronym(name) ? entities.indices.first { entities[$0].words.count >= 2 && Self.initials(entities[$0].words) == name } : nil) {
+            noteAlias(i, m.surface, m.name); byKey[rawKey] = i; return finish(i, m)
+        }
+        if let g = lexicon.gazetteer[rawKey] { name = g.name; kind = g.kind }
+        let key = name == m.name ? rawKey : NameKey.make(name)
         if let i = byKey[key] { noteAlias(i, m.surface, m.name); return finish(i, m) }
         if let i = findMatch(name: name, kind: kind, role: m.role) {
             // A fuller form becomes the name ("Jeff Bezos" after "Bezos").

@@ -297,7 +297,7 @@ struct MentionFinder {
         // "RENO (Reuters) - A Native American tribe sued …", "A technology industry group sued …": a
         // lead that introduces its actor by description; the name follows (resolved to the actor
         // named next).
-        for k in toks.indices where !covered[k] && ["a", "an"].contains(toks[k].lower) && (k == 0 || ["—", "–", "-", "--"].contains(toks[k - 1].text)) {
+        for k in toks.indices where !covered[k] && ["a", "an"].contains(toks[k].lower) && (k == 0 || WordClasses.dashes.contains(toks[k - 1].text)) {
             var h = k + 1
             while h < toks.count, h - k <= 4, toks[h].kind == .word, !toks[h].isCapitalized || h == k + 1 || toks[h - 1].isCapitalized,
                   Self.nominalHeads[toks[h].lower] == nil, !covered[h], lexicon.cues[toks[h].lower] == nil, !WordClasses.prepositions.contains(toks[h].lower) {

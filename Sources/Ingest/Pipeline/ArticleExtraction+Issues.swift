@@ -42,15 +42,13 @@ extension ArticleExtraction {
                 let e = issues[i]
                 // "a permit for the Keystone XL pipeline" is about the pipeline: the issue keeps the project's name.
                 if IssueFinder.proceduralHeads.contains(e.head), !IssueFinder.proceduralHeads.contains(cand.head), RuleExtractor.isProcedural(e, cand) {
-                    issues[i].aliases.append(issues[i].label)
-                    issues[i].label = cand.label
+                    issues[i].relabel(cand.label)
                     issues[i].head = cand.head
                     issues[i].words = cand.words
                 }
                 // The numbered bill is the better label ("SB 12 (Senate Bill 12)").
                 if cand.head == "bill", e.head != "bill" || cand.label.contains("(") && !e.label.contains("(") {
-                    issues[i].aliases.append(issues[i].label)
-                    issues[i].label = cand.label
+                    issues[i].relabel(cand.label)
                     issues[i].head = "bill"
                 }
                 for a in cand.aliases where !issues[i].aliases.contains(a) && a != issues[i].label { issues[i].aliases.append(a) }
@@ -99,9 +97,7 @@ extension ArticleExtraction {
             guard n == 0, titleIssues.contains(t), IssueFinder.legislativeHeads.contains(IssueFinder.singular(issues[t].head)),
                   !RuleExtractor.isNamed(issues[t].label), let place = extractor.jurisdiction(analyses[n].tokens, after: end),
                   !issues[t].label.lowercased().contains(place.lowercased()) else { return }
-            issues[t].aliases.append(issues[t].label)
-            issues[t].label = place + " " + issues[t].label
-            issues[t].words.formUnion(IssueFinder.contentWords(place))
+            issues[t].qualify(with: place)
         }
         for t in titleIssues where issues[t].words.count >= 2 { issueFinder.articleHeads.insert(issues[t].head) }
         for n in analyses.indices {
@@ -134,8 +130,7 @@ extension ArticleExtraction {
                    !issues.indices.contains(where: { $0 != t && IssueFinder.sameReferent(issues[$0].head, p.issue.head) }) {
                     // A proper name ("the Student Privacy Act", "SB 12") is the better label.
                     if RuleExtractor.isNamed(p.issue.label) {
-                        issues[t].aliases.append(issues[t].label)
-                        issues[t].label = p.issue.label
+                        issues[t].relabel(p.issue.label)
                         issues[t].head = p.issue.head
                         issues[t].words = p.issue.words
                         for a in p.issue.aliases where !issues[t].aliases.contains(a) { issues[t].aliases.append(a) }
@@ -167,9 +162,8 @@ extension ArticleExtraction {
         if numbered.count == 1, let b = numbered.first,
            let t = titleIssues.first(where: { IssueFinder.legislativeHeads.contains(IssueFinder.singular(issues[$0].head)) && !RuleExtractor.isNamed(issues[$0].label) }),
            t != b {
-            issues[t].aliases.append(issues[t].label)
+            issues[t].relabel(issues[b].label)
             for al in [issues[b].label] + issues[b].aliases where !issues[t].aliases.contains(al) { issues[t].aliases.append(al) }
-            issues[t].label = issues[b].label
             issues[t].head = "bill"
             issues[t].words.formUnion(issues[b].words)
             issues[t].score += issues[b].score
@@ -184,9 +178,7 @@ extension ArticleExtraction {
         if let t = titleIssues.first(where: { IssueFinder.dealHeads.contains(issues[$0].head) && !RuleExtractor.isNamed(issues[$0].label) }),
            let program = analyses.lazy.compactMap({ self.extractor.dealSubject($0.tokens) }).first,
            !issues[t].label.lowercased().contains(program.lowercased()) {
-            issues[t].aliases.append(issues[t].label)
-            issues[t].label = program + " " + issues[t].label
-            issues[t].words.formUnion(IssueFinder.contentWords(program))
+            issues[t].qualify(with: program)
         }
         // Bare-noun issues ("the practice" with nothing earlier) are not worth a node.
         // A bare noun ("the campaign", "law") names no issue well enough to be the article's

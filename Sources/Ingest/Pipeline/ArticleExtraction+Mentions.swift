@@ -200,8 +200,7 @@ extension ArticleExtraction {
             let ownerWords = Set(forms.flatMap { NameKey.make($0).split(separator: " ") })
             if issues[i].head != "bill", labelWords.isDisjoint(with: ownerWords),
                !issues[i].label.contains(where: \.isUppercase) || !name.contains(" ") {
-                issues[i].aliases.append(issues[i].label)
-                issues[i].label = name + " " + issues[i].label
+                issues[i].relabel(name + " " + issues[i].label)
             }
         }
 

@@ -132,8 +132,7 @@ extension RuleExtractor {
             }
         }
         guard !extras.isEmpty, let at = tokens.firstIndex(where: { $0.first?.isLowercase == true }) else { return }
-        issues[t].aliases.append(issues[t].label)
-        issues[t].label = (tokens[..<at] + extras + tokens[at...]).joined(separator: " ")
+        issues[t].relabel((tokens[..<at] + extras + tokens[at...]).joined(separator: " "))
     }
 
     /// Issues coordinated with issue `i` in a sentence: "revive the Keystone XL pipeline and

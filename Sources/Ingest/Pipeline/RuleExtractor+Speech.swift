@@ -131,6 +131,6 @@ extension RuleExtractor {
     static func datelineEnd(_ toks: [Token]) -> Int? {
         guard let first = toks.first, first.kind == .word, first.text.count >= 3, first.text == first.text.uppercased(),
               first.text.contains(where: \.isLetter) else { return nil }
-        return toks.indices.prefix(16).first { ["—", "–", "-", "--"].contains(toks[$0].text) }
+        return toks.indices.prefix(16).first { WordClasses.dashes.contains(toks[$0].text) }
     }
 }

@@ -22,6 +22,19 @@ struct IssueFinder {
         var score: Double
         var words: Set<String>
         var owner: String?
+
+        /// Takes a better label; the old one stays an alias, so every phrasing keeps matching.
+        mutating func relabel(_ newLabel: String) {
+            aliases.append(label)
+            label = newLabel
+        }
+
+        /// Puts a qualifier that belongs to the name in front of it ("New York" bill, "Project
+        /// Maven" deal).
+        mutating func qualify(with prefix: String) {
+            relabel(prefix + " " + label)
+            words.formUnion(IssueFinder.contentWords(prefix))
+        }
     }
 
     static let billPrefixes: [String: String] = ["ab": "Assembly Bill", "sb": "Senate Bill", "hb": "House Bill",
@@ -242,12 +255,7 @@ struct IssueFinder {
                 }
                 if taken > 0 { b = trimTrailingFunctionWords(toks, from: b, to: c) }
             }
-            let surface = { (k: Int) -> String in
-                let tx = MentionFinder.stripPossessive(toks[k].text).0
-                if titleCase, tx == tx.capitalized, bodyLowercase.contains(tx.lowercased()) || WordClasses.prepositions.contains(tx.lowercased()) { return tx.lowercased() }
-                if !titleCase, k == 0, !bodyLowercase.isEmpty, bodyLowercase.contains(tx.lowercased()) { return tx.lowercased() }
-                return tx
-            }
+            let surface = { (k: Int) in Self.labelWord(toks, k, titleCase: titleCase, bodyLowercase: bodyLowercase) }
             let content = { (r: Range<Int>) in r.map(surface).filter { !WordClasses.determiners.contains($0.lowercased()) } }
             var lab = content(a..<b).joined(separator: " ")
             var aliases: [String] = []
@@ -307,10 +315,7 @@ struct IssueFinder {
         }
         while s < e, toks[s].kind != .word || ["billion", "million", "bn", "percent"].contains(toks[s].lower) || toks[s].text.first.map({ "$£€¥".contains($0) || $0.isNumber }) == true { s += 1 }
         guard e - s >= 2 || e - s == 1 && !toks[s].isCapitalized else { return nil }
-        let words = (s..<e).map { k -> String in
-            let tx = MentionFinder.stripPossessive(toks[k].text).0
-            return bodyLowercase.contains(tx.lowercased()) ? tx.lowercased() : tx
-        }
+        let words = (s..<e).map { Self.labelWord(toks, $0, titleCase: true, bodyLowercase: bodyLowercase) }
         // (a bare name — "sues U.S.", "backs Acme" — is an actor, not an issue)
         guard words.contains(where: { $0.first?.isLowercase == true }) else { return nil }
         let head = words.last!.lowercased()
@@ -352,14 +357,20 @@ struct IssueFinder {
                 return titleCase ? bodyLowercase.contains(w) : !toks[k].isCapitalized || k == 0 && bodyLowercase.contains(w)
             }
             guard common, s == 0 || toks[s - 1].kind == .word || toks[s - 1].kind == .punctuation else { continue }
-            let words = (s..<m).map { k -> String in
-                let tx = toks[k].text
-                return titleCase && bodyLowercase.contains(tx.lowercased()) || k == 0 && bodyLowercase.contains(tx.lowercased()) ? tx.lowercased() : tx
-            }
+            let words = (s..<m).map { Self.labelWord(toks, $0, titleCase: titleCase, bodyLowercase: bodyLowercase) }
             let lab = words.joined(separator: " ")
             out.append((s, m, Issue(label: lab, head: head, score: 0, words: Self.contentWords(lab))))
         }
         return out
+    }
+
+    /// A word as an issue label spells it: a headline's capitalised word lowercase when the body
+    /// writes it so ("Plastic Straw Ban" → "plastic straw ban"), as is a body sentence's first word.
+    static func labelWord(_ toks: [Token], _ k: Int, titleCase: Bool, bodyLowercase: Set<String>) -> String {
+        let tx = MentionFinder.stripPossessive(toks[k].text).0
+        if titleCase, tx == tx.capitalized, bodyLowercase.contains(tx.lowercased()) || WordClasses.prepositions.contains(tx.lowercased()) { return tx.lowercased() }
+        if !titleCase, k == 0, !bodyLowercase.isEmpty, bodyLowercase.contains(tx.lowercased()) { return tx.lowercased() }
+        return tx
     }
 
     /// A possessor's whole name: "Rideshare" + "Co" in "Rideshare Co.'s licence".

@@ -278,13 +278,9 @@ struct StanceFinder {
     func votes(in a: SentenceAnalysis, speakerOrg: (Int) -> Int?, taken: Set<Int>) -> [FoundStance] {
         let toks = a.tokens
         var out: [FoundStance] = []
-        for k in toks.indices where ["voted", "votes", "vote"].contains(toks[k].lower) && k > 0 {
+        for k in toks.indices where Self.voteWords.contains(toks[k].lower) && k > 0 {
             var j = k + 1
-            // the tally, when and how: "5-2", "4 to 3", "unanimously", "on Tuesday night", "last year"
-            while j < toks.count, j - k <= 9, toks[j].kind == .number || ["-", "–"].contains(toks[j].text)
-                    || toks[j].kind == .word && (WordClasses.isAdverb(toks[j].lower) || IssueFinder.isTemporal(toks[j]) || ["on", "in", "at", "late", "early"].contains(toks[j].lower)) {
-                j += 1
-            }
+            while j < toks.count, j - k <= 9, Self.isTallyOrTime(toks[j]) { j += 1 }
             // ("to" right after the vote is the cue lexicon's business: "voted to approve")
             guard j > k + 1, j + 1 < toks.count, toks[j].lower == "to", toks[j + 1].kind == .word, !toks[j + 1].isCapitalized else { continue }
             let verb = toks[j + 1].lower
@@ -309,14 +305,20 @@ struct StanceFinder {
         return out
     }
 
+    static let voteWords: Set<String> = ["voted", "votes", "vote"]
+
+    /// A word of a vote's tally, time or manner: "5-2", "unanimously", "on Tuesday night", "last year".
+    static func isTallyOrTime(_ t: Token) -> Bool {
+        t.kind == .number || ["-", "–"].contains(t.text)
+            || t.kind == .word && (WordClasses.isAdverb(t.lower) || IssueFinder.isTemporal(t) || ["on", "in", "at", "late", "early"].contains(t.lower))
+    }
+
     /// True when the words before `to` are a vote and its tally or time: "voted 5-2 on Tuesday to".
     static func isVoteTally(_ toks: [Token], before to: Int) -> Bool {
         var j = to - 1
         while j >= 0, to - j <= 10 {
-            let t = toks[j]
-            if ["voted", "votes", "vote"].contains(t.lower) { return true }
-            guard t.kind == .number || ["-", "–"].contains(t.text)
-                || t.kind == .word && (WordClasses.isAdverb(t.lower) || IssueFinder.isTemporal(t) || ["on", "in", "at", "late", "early"].contains(t.lower)) else { return false }
+            if voteWords.contains(toks[j].lower) { return true }
+            guard isTallyOrTime(toks[j]) else { return false }
             j -= 1
         }
         return false
@@ -327,7 +329,6 @@ struct StanceFinder {
         WordClasses.determiners.contains(w) || WordClasses.isAdverb(w) || WordClasses.auxiliaries.contains(w) || WordClasses.isNegator(w)
             || WordClasses.subjectPronouns.contains(w) || WordClasses.relativePronouns.contains(w) || WordClasses.coordinators.contains(w)
             || WordClasses.prepositions.contains(w) || WordClasses.subordinators.contains(w) || WordClasses.intentionVerbs.contains(w)
-            || ["to", "who", "which", "that", "also", "still", "now", "then", "who"].contains(w)
     }
 
     /// "Senate Bill 412 … passed the Senate 14-10 and the House 201-163", "It passed the state
@@ -1127,7 +1128,7 @@ struct StanceFinder {
         // "a Republican who says": an indefinite description is predicated of someone else —
         // except where a lead introduces its actor ("RENO (Reuters) - A Native American tribe sued …").
         if men.start > 0, ["a", "an"].contains(a.tokens[men.start - 1].lower), men.role != .group,
-           !(men.start == 1 || men.start >= 2 && ["—", "–", "-"].contains(a.tokens[men.start - 2].text)) { return false }
+           !(men.start == 1 || men.start >= 2 && WordClasses.dashes.contains(a.tokens[men.start - 2].text)) { return false }
         if men.role == .pronoun, ["him", "them", "her", "us", "me"].contains(men.lowerSurface) { return false }
         let toks = a.tokens
         var p = men.start - 1

@@ -34,6 +34,8 @@ enum WordClasses {
     static let objectPronouns: Set<String> = ["him", "her", "them", "it", "us", "me"]
     static let relativePronouns: Set<String> = ["who", "which", "that", "whose", "whom"]
     static let coordinators: Set<String> = [",", "and", "or", "&", "as", "well", "along", "with", "even", "also", "both", "together", "plus"]
+    /// Dashes that end a dateline ("RENO, Nev. (Reuters) -") or set off an aside.
+    static let dashes: Set<String> = ["—", "–", "-", "--"]
     static let clauseBreakers: Set<String> = [";", ":", "—", "–", "(", ")"]
     static let subordinators: Set<String> = ["because", "although", "though", "while", "whereas", "since", "unless", "if", "when",
                                              "after", "before", "as", "but", "yet", "so", "saying", "arguing", "claiming", "noting",
