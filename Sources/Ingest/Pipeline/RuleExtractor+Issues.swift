@@ -92,9 +92,6 @@ extension RuleExtractor {
         let before = toks[max(toks.startIndex, k - 3)..<k].map(\.lower)
         return !before.contains(where: { ["refuses", "refused", "refuse", "declines", "declined", "decline", "won't", "not", "rejects", "fails"].contains($0) || WordClasses.isNegator($0) })
     }
-    /// Nouns that name such an act ("the ruling", "the decision", "the veto").
-    static let actNouns: Set<String> = ["ruling", "decision", "veto", "rejection", "block", "blocking", "move", "denial", "refusal",
-                                        "verdict", "order", "vetoes", "decisions", "rulings"]
 
     /// True when the sentence names issue `i` only by a noun for the act on it ("the ruling was
     /// welcomed", "praised the veto"), not by the issue's own name.
@@ -102,9 +99,9 @@ extension RuleExtractor {
         let spans = a.issues.filter { $0.issue == i }
         if spans.isEmpty {
             // ("the ruling", "the veto": no issue noun, the issue only by default)
-            return a.tokens.indices.dropFirst().contains { actNouns.contains(a.tokens[$0].lower) && ["the", "this", "that", "its", "her", "his"].contains(a.tokens[$0 - 1].lower) }
+            return a.tokens.indices.dropFirst().contains { IssueFinder.actNouns.contains(a.tokens[$0].lower) && ["the", "this", "that", "its", "her", "his"].contains(a.tokens[$0 - 1].lower) }
         }
-        return spans.allSatisfy { actNouns.contains(a.tokens[$0.end - 1].lower) && $0.end - $0.start <= 2 }
+        return spans.allSatisfy { IssueFinder.actNouns.contains(a.tokens[$0.end - 1].lower) && $0.end - $0.start <= 2 }
     }
 
     /// A label with a capitalised word after its first ("Dakota Access pipeline", "Biden vaccine mandate").

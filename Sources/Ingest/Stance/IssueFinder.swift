@@ -439,6 +439,10 @@ struct IssueFinder {
             || undoHeads.contains(sa) && undoHeads.contains(sb)
     }
 
+    /// Nouns that name such an act ("the ruling", "the decision", "the veto").
+    static let actNouns: Set<String> = ["ruling", "decision", "veto", "rejection", "block", "blocking", "move", "denial", "refusal",
+                                        "verdict", "order", "vetoes", "decisions", "rulings"]
+
     /// Heads of an issue that is itself a protest ("the teachers' strike", "a boycott of X").
     static let protestHeads: Set<String> = ["strike", "walkout", "protest", "boycott", "picket", "sit-in", "stoppage"]
 

@@ -834,7 +834,7 @@ struct StanceFinder {
         if w.hasSuffix("ing") { return false }
         // "challenge the approval", "appeal the ruling": the act the article reports, by its noun.
         if ["the", "this", "that", "its", "their"].contains(w), j + 1 < toks.count,
-           RuleExtractor.actNouns.contains(toks[j + 1].lower) || ["approval", "approvals"].contains(toks[j + 1].lower) { return false }
+           IssueFinder.actNouns.contains(toks[j + 1].lower) || ["approval", "approvals"].contains(toks[j + 1].lower) { return false }
         // "contests this interpretation": a demonstrative with a noun is an object of its own.
         if ["this", "these", "those"].contains(w), j + 1 < toks.count, toks[j + 1].kind == .word, a.mentionAt[j + 1] == nil, a.issueAt(j + 1) == nil,
            !WordClasses.determiners.contains(toks[j + 1].lower),
