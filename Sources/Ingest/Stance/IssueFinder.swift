@@ -439,7 +439,7 @@ struct IssueFinder {
             || undoHeads.contains(sa) && undoHeads.contains(sb)
     }
 
-    /// Nouns that name such an act ("the ruling", "the decision", "the veto").
+    /// Nouns that name an act on the issue ("the ruling", "the decision", "the veto").
     static let actNouns: Set<String> = ["ruling", "decision", "veto", "rejection", "block", "blocking", "move", "denial", "refusal",
                                         "verdict", "order", "vetoes", "decisions", "rulings"]
 
